@@ -1,0 +1,66 @@
+/**
+ * What an artifact extractor is and what it yields. An extractor declares itself as data
+ * (id, platform, acquisitions, paths) above one `extract(source)` that yields records; it
+ * never sees a zip, a backup folder or better-sqlite3, only the Source.
+ */
+import type { AcquisitionKind, Source } from '../acquisition/source.js';
+
+export type FieldValue = string | number | boolean | null | readonly string[];
+export type RecordFields = Record<string, FieldValue>;
+
+/** Where a record sits inside its file, so any finding leads back to bytes. */
+export type Locator =
+  | { kind: 'sqlite'; table: string; rowid: string }
+  | { kind: 'plist'; keyPath: string[] }
+  | { kind: 'line'; line: number }
+  | { kind: 'manifest'; fileID: string }
+  | { kind: 'file' };
+
+export interface Origin {
+  /** Path inside the Source's tree (for backups `<domain>/<relativePath>`). */
+  path: string;
+  /** Path of the bytes inside the acquisition as stored (for backups `xx/<fileID>`). */
+  stored: string;
+  sha256: string;
+  locator: Locator;
+}
+
+export interface TimeStamp {
+  /** UTC ISO 8601 with up to microseconds, e.g. 2021-07-14T10:11:12.345678Z. */
+  at: string;
+  /** What the time means, e.g. "visited", "first used", "lookup". */
+  meaning: string;
+}
+
+export interface ArtifactRecord {
+  artifact: string;
+  /** The first entry is the record's main time; the timeline shows every entry. */
+  times: TimeStamp[];
+  fields: RecordFields;
+  origin: Origin;
+}
+
+export type CoverageStatus = 'parsed' | 'missing' | 'unsupported' | 'failed' | 'not-applicable';
+
+/** A problem with one input that does not stop the artifact (a missing blob, a bad row). */
+export interface ArtifactIssue {
+  code: 'missing-file' | 'unsupported-schema' | 'corrupt' | 'unreadable' | 'skipped';
+  path?: string;
+  message: string;
+}
+
+export interface ExtractContext {
+  /** Reports a problem with one input; the artifact goes on. */
+  issue(issue: ArtifactIssue): void;
+}
+
+export interface Extractor {
+  /** Stable id, also the records file name (`records/<id>.jsonl`). */
+  id: string;
+  title: string;
+  platform: 'ios' | 'android';
+  acquisitions: readonly AcquisitionKind[];
+  /** Glob patterns in the Source's tree, per acquisition kind, where the artifact lives. */
+  paths: Partial<Record<AcquisitionKind, readonly string[]>>;
+  extract(source: Source, context: ExtractContext): AsyncIterable<ArtifactRecord>;
+}
