@@ -41,3 +41,10 @@ export function sqlBoolean(value: SqlValue | undefined): boolean | null {
   const n = sqlNumber(value);
   return n === null ? null : n !== 0;
 }
+
+/** A JSON-safe integer: a number when exact, else its decimal string. */
+export function jsonInteger(value: SqlValue | undefined): number | string | null {
+  const big = sqlBigInt(value ?? null);
+  if (big === null) return null;
+  return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big.toString();
+}
