@@ -1,0 +1,251 @@
+/**
+ * DataUsage.sqlite (WirelessDomain): the per-process network usage CommCenter keeps. A
+ * process that ever used the network leaves a ZPROCESS row, so an implant's short-lived
+ * process name shows here (Amnesty's Pegasus `bh`, `roleaccountd`, `msgacntd`; Kaspersky's
+ * Triangulation `BackupAgent`). An implant that deletes its ZPROCESS row leaves two traces:
+ * a ZLIVEUSAGE row pointing at nothing, and a gap in the Z_PK sequence.
+ */
+import type { ArtifactRecord, Extractor, RecordFields } from '../types.js';
+import type { FileDigest } from '../../acquisition/source.js';
+import { columnSet, findTable, type SqliteDatabase, type SqlValue } from '../../formats/sqlite.js';
+import { jsonInteger, sqlBigInt, sqlText } from '../../formats/sql-values.js';
+import { splitProcName } from './process-name.js';
+import { isoFromMacSeconds } from '../../formats/time.js';
+import { ArtifactError } from '../../errors.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+
+export const DATAUSAGE_ARTIFACT = 'datausage';
+
+/** A traffic total (bytes, REAL in the schema): a number, or a string when an integer is too large. */
+function jsonAmount(value: SqlValue | undefined): number | string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'bigint') return jsonInteger(value);
+  if (typeof value === 'string') {
+    const parsed = Number(value);
+    return value.trim() !== '' && Number.isFinite(parsed) ? parsed : null;
+  }
+  return null;
+}
+
+function macTime(value: SqlValue | undefined): string | null {
+  if (typeof value === 'number' || typeof value === 'bigint') return isoFromMacSeconds(value);
+  return null;
+}
+
+const TRAFFIC = [
+  ['ZWIFIIN', 'wifi_in'],
+  ['ZWIFIOUT', 'wifi_out'],
+  ['ZWWANIN', 'wwan_in'],
+  ['ZWWANOUT', 'wwan_out'],
+] as const;
+
+interface Layout {
+  process: string;
+  processColumns: Set<string>;
+  /** ZLIVEUSAGE when it can be linked to processes; null when absent or unlinkable. */
+  live: string | null;
+  liveColumns: Set<string>;
+  /** Why ZLIVEUSAGE was present but could not be read, reported after the process rows. */
+  liveProblem: string | null;
+  primaryKeys: string | null;
+}
+
+function layoutOf(db: SqliteDatabase): Layout {
+  const process = findTable(db, 'ZPROCESS');
+  if (!process) {
+    const seen = db.tables().slice(0, 12).join(', ') || 'no tables';
+    throw new ArtifactError('ARTIFACT_UNSUPPORTED_SCHEMA', `unsupported schema: no ZPROCESS table (tables: ${seen})`);
+  }
+  const processColumns = columnSet(db, process);
+  const missing = ['z_pk', 'zprocname'].filter((column) => !processColumns.has(column));
+  if (missing.length > 0) {
+    throw new ArtifactError(
+      'ARTIFACT_UNSUPPORTED_SCHEMA',
+      `unsupported schema: ZPROCESS lacks ${missing.map((c) => c.toUpperCase()).join(', ')} (columns: ${db.columns(process).join(', ')})`,
+    );
+  }
+  const liveTable = findTable(db, 'ZLIVEUSAGE');
+  const liveColumns = liveTable ? columnSet(db, liveTable) : new Set<string>();
+  let live: string | null = null;
+  let liveProblem: string | null = null;
+  if (liveTable) {
+    if (liveColumns.has('z_pk') && liveColumns.has('zhasprocess')) live = liveTable;
+    else liveProblem = `unsupported schema: ZLIVEUSAGE lacks Z_PK or ZHASPROCESS (columns: ${db.columns(liveTable).join(', ')})`;
+  }
+  const primaryKeys = findTable(db, 'Z_PRIMARYKEY') ?? null;
+  return { process, processColumns, live, liveColumns, liveProblem, primaryKeys };
+}
+
+function quoted(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** `alias.column AS name` when the column exists, `NULL AS name` otherwise: read by name. */
+function optional(columns: Set<string>, alias: string, column: string, name: string): string {
+  return columns.has(column.toLowerCase()) ? `${alias}.${quoted(column)} AS ${name}` : `NULL AS ${name}`;
+}
+
+function trafficFields(row: Record<string, SqlValue>): RecordFields {
+  const fields: RecordFields = {};
+  for (const [, name] of TRAFFIC) fields[name] = jsonAmount(row[name]);
+  return fields;
+}
+
+/** Z_MAX of the Process entity: the highest Z_PK Core Data ever handed out. */
+function processMaxPk(db: SqliteDatabase, layout: Layout): { max: bigint; rowid: string } | null {
+  if (!layout.primaryKeys) return null;
+  const columns = columnSet(db, layout.primaryKeys);
+  if (!columns.has('z_name') || !columns.has('z_max')) return null;
+  for (const row of db.iterate(
+    `SELECT rowid AS rid, Z_MAX AS zmax FROM ${quoted(layout.primaryKeys)} WHERE Z_NAME = 'Process' LIMIT 1`,
+  )) {
+    const max = sqlBigInt(row['zmax'] ?? null);
+    return max === null ? null : { max, rowid: String(row['rid']) };
+  }
+  return null;
+}
+
+interface Neighbour {
+  pk: bigint;
+  rowid: string;
+  procName: string | null;
+  firstUsed: string | null;
+}
+
+function missingRecord(
+  digest: FileDigest,
+  table: string,
+  rowid: string,
+  first: bigint,
+  last: bigint,
+  previous: Neighbour,
+  next: Neighbour | null,
+): ArtifactRecord {
+  const fields: RecordFields = {
+    kind: 'missing-process',
+    missing_pk: jsonInteger(first),
+    missing_last_pk: jsonInteger(last),
+    missing_count: jsonInteger(last - first + 1n),
+    after_last_row: next === null,
+    previous_process_pk: jsonInteger(previous.pk),
+    previous_proc_name: previous.procName,
+    next_process_pk: next ? jsonInteger(next.pk) : null,
+    next_proc_name: next ? next.procName : null,
+  };
+  return makeRecord(DATAUSAGE_ARTIFACT, fields, originOf(digest, { kind: 'sqlite', table, rowid }), [
+    // The deleted row was created after its predecessor and before its successor.
+    { at: previous.firstUsed, meaning: 'previous process first used' },
+    { at: next?.firstUsed, meaning: 'next process first used' },
+  ]);
+}
+
+/**
+ * Reads one DataUsage database: a record per ZPROCESS row (with its live usage summed),
+ * a record per ZLIVEUSAGE row whose process is gone, and a record per gap in Z_PK. Rows are
+ * streamed in Z_PK order, so gaps are found without holding the table.
+ */
+export function* readDataUsage(db: SqliteDatabase, digest: FileDigest): Generator<ArtifactRecord> {
+  const layout = layoutOf(db);
+  const p = layout.processColumns;
+  const liveSums = layout.live
+    ? [
+        'COUNT(l."Z_PK") AS live_rows',
+        ...TRAFFIC.map(([column, name]) =>
+          layout.liveColumns.has(column.toLowerCase()) ? `SUM(l.${quoted(column)}) AS ${name}` : `NULL AS ${name}`,
+        ),
+        layout.liveColumns.has('ztimestamp') ? 'MAX(l."ZTIMESTAMP") AS live_updated' : 'NULL AS live_updated',
+      ]
+    : ['0 AS live_rows', ...TRAFFIC.map(([, name]) => `NULL AS ${name}`), 'NULL AS live_updated'];
+  const join = layout.live ? `LEFT JOIN ${quoted(layout.live)} l ON l."ZHASPROCESS" = p."Z_PK"` : '';
+  const sql = `SELECT p.rowid AS rid, p."Z_PK" AS pk, p."ZPROCNAME" AS procname,
+      ${optional(p, 'p', 'ZBUNDLENAME', 'bundle')}, ${optional(p, 'p', 'ZFIRSTTIMESTAMP', 'first_ts')},
+      ${optional(p, 'p', 'ZTIMESTAMP', 'last_ts')}, ${liveSums.join(', ')}
+    FROM ${quoted(layout.process)} p ${join}
+    GROUP BY p.rowid ORDER BY p."Z_PK", p.rowid`;
+
+  let previous: Neighbour | null = null;
+  for (const row of db.iterate(sql)) {
+    const rowid = String(row['rid']);
+    const pk = sqlBigInt(row['pk'] ?? null);
+    const procName = sqlText(row['procname']);
+    const firstUsed = macTime(row['first_ts']);
+    const lastUsed = macTime(row['last_ts']);
+    const liveUpdated = macTime(row['live_updated']);
+    const parts = procName === null ? { process: null, proc_bundle: null, container_uuid: null } : splitProcName(procName);
+
+    if (pk !== null && previous !== null && pk > previous.pk + 1n) {
+      const current: Neighbour = { pk, rowid, procName, firstUsed };
+      yield missingRecord(digest, layout.process, rowid, previous.pk + 1n, pk - 1n, previous, current);
+    }
+
+    const fields: RecordFields = {
+      kind: 'process',
+      process_pk: jsonInteger(row['pk']),
+      proc_name_raw: procName,
+      process: parts.process,
+      proc_bundle: parts.proc_bundle,
+      container_uuid: parts.container_uuid,
+      bundle_id: sqlText(row['bundle']),
+      first_used: firstUsed,
+      last_used: lastUsed,
+      live_rows: jsonInteger(row['live_rows']) ?? 0,
+      ...trafficFields(row),
+      live_updated: liveUpdated,
+    };
+    yield makeRecord(DATAUSAGE_ARTIFACT, fields, originOf(digest, { kind: 'sqlite', table: layout.process, rowid }), [
+      { at: firstUsed, meaning: 'first used' },
+      { at: lastUsed, meaning: 'last used' },
+      { at: liveUpdated, meaning: 'live usage updated' },
+    ]);
+    if (pk !== null && (previous === null || pk > previous.pk)) previous = { pk, rowid, procName, firstUsed };
+  }
+
+  // Rows deleted after the last surviving one leave no gap, but Core Data's Z_MAX remembers them.
+  const allocated = processMaxPk(db, layout);
+  if (previous !== null && allocated !== null && allocated.max > previous.pk) {
+    const table = layout.primaryKeys ?? 'Z_PRIMARYKEY';
+    yield missingRecord(digest, table, allocated.rowid, previous.pk + 1n, allocated.max, previous, null);
+  }
+
+  if (layout.live) yield* readOrphanLiveUsage(db, digest, layout, layout.live);
+  if (layout.liveProblem) throw new ArtifactError('ARTIFACT_UNSUPPORTED_SCHEMA', layout.liveProblem);
+}
+
+function* readOrphanLiveUsage(db: SqliteDatabase, digest: FileDigest, layout: Layout, live: string): Generator<ArtifactRecord> {
+  const l = layout.liveColumns;
+  const sql = `SELECT l.rowid AS rid, l."Z_PK" AS pk, l."ZHASPROCESS" AS process_pk,
+      ${TRAFFIC.map(([column, name]) => optional(l, 'l', column, name)).join(', ')},
+      ${optional(l, 'l', 'ZTIMESTAMP', 'live_ts')}
+    FROM ${quoted(live)} l
+    WHERE l."ZHASPROCESS" IS NULL
+       OR NOT EXISTS (SELECT 1 FROM ${quoted(layout.process)} p WHERE p."Z_PK" = l."ZHASPROCESS")
+    ORDER BY l."Z_PK", l.rowid`;
+  for (const row of db.iterate(sql)) {
+    const updated = macTime(row['live_ts']);
+    const processPk = jsonInteger(row['process_pk']);
+    const fields: RecordFields = {
+      // A dangling pointer means the process row was removed behind Core Data's back; a
+      // NULL one is what Core Data itself leaves when it nullifies a relationship.
+      kind: processPk === null ? 'live-usage-unlinked' : 'live-usage-without-process',
+      live_pk: jsonInteger(row['pk']),
+      orphan_process_pk: processPk,
+      ...trafficFields(row),
+      live_updated: updated,
+    };
+    yield makeRecord(DATAUSAGE_ARTIFACT, fields, originOf(digest, { kind: 'sqlite', table: live, rowid: String(row['rid']) }), [
+      { at: updated, meaning: 'live usage updated' },
+    ]);
+  }
+}
+
+export const DATAUSAGE_PATHS = ['WirelessDomain/Library/Databases/DataUsage.sqlite'] as const;
+
+export const datausageExtractor: Extractor = {
+  id: DATAUSAGE_ARTIFACT,
+  title: 'Network usage per process (DataUsage.sqlite)',
+  platform: 'ios',
+  acquisitions: ['ios-backup'],
+  paths: { 'ios-backup': DATAUSAGE_PATHS },
+  extract: (source, context) => eachDatabase(source, filesWithContent(source, DATAUSAGE_PATHS, context), context, readDataUsage),
+};

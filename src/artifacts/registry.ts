@@ -1,0 +1,45 @@
+/**
+ * Every artifact extractor, in run order. Adding an artifact means adding its file and one
+ * line here; a test fails when a file in artifacts/ is missing from this list.
+ */
+import type { Extractor } from './types.js';
+import type { AcquisitionKind } from '../acquisition/source.js';
+import { backupInfoExtractor } from './ios/backup-info.js';
+import { manifestExtractor } from './ios/manifest.js';
+import { applicationsExtractor } from './ios/applications.js';
+import { configurationProfilesExtractor } from './ios/configuration-profiles.js';
+import { profileEventsExtractor } from './ios/profile-events.js';
+import { globalPreferencesExtractor } from './ios/global-preferences.js';
+import { datausageExtractor } from './ios/datausage.js';
+import { osAnalyticsAdDailyExtractor } from './ios/os-analytics-ad-daily.js';
+import { idStatusCacheExtractor } from './ios/id-status-cache.js';
+import { tccExtractor } from './ios/tcc.js';
+import { smsExtractor } from './ios/sms.js';
+import { smsAttachmentsExtractor } from './ios/sms-attachments.js';
+import { safariHistoryExtractor } from './ios/safari-history.js';
+import { safariBrowserStateExtractor } from './ios/safari-browser-state.js';
+import { webkitResourceLoadStatisticsExtractor } from './ios/webkit-resource-load-statistics.js';
+import { webkitSessionResourceLogExtractor } from './ios/webkit-session-resource-log.js';
+
+export const EXTRACTORS: readonly Extractor[] = [
+  backupInfoExtractor,
+  manifestExtractor,
+  applicationsExtractor,
+  configurationProfilesExtractor,
+  profileEventsExtractor,
+  globalPreferencesExtractor,
+  datausageExtractor,
+  osAnalyticsAdDailyExtractor,
+  idStatusCacheExtractor,
+  tccExtractor,
+  smsExtractor,
+  smsAttachmentsExtractor,
+  safariHistoryExtractor,
+  safariBrowserStateExtractor,
+  webkitResourceLoadStatisticsExtractor,
+  webkitSessionResourceLogExtractor,
+];
+
+export function extractorsFor(kind: AcquisitionKind): Extractor[] {
+  return EXTRACTORS.filter((extractor) => extractor.acquisitions.includes(kind));
+}
