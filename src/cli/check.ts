@@ -1,0 +1,53 @@
+/** `exhibit check ACQUISITION`: check an acquisition and write a results folder. */
+import type { Command } from 'commander';
+import { basename, resolve } from 'node:path';
+import { runCheck } from '../pipeline/check.js';
+import { formatSummary, summaryJson } from './summary.js';
+import { terminalProgress } from './progress.js';
+
+interface CheckFlags {
+  output?: string;
+  iocs: string[];
+  json?: boolean;
+  progress: boolean;
+}
+
+function defaultOutput(input: string): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const name = basename(resolve(input)).replace(/[^A-Za-z0-9._-]/g, '_');
+  return resolve(`exhibit-results-${name}-${stamp}`);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function registerCheck(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('check')
+    .description('check an acquisition (an iPhone backup folder) for traces of spyware and write a results folder')
+    .argument('<acquisition>', 'the backup folder (the one named after the UDID, or its parent holding exactly one)')
+    .option('-o, --output <dir>', 'results folder (default: a new exhibit-results-<name>-<time> folder here)')
+    .option('-i, --iocs <file>', 'an extra STIX2 indicator bundle (repeatable)', collect, [])
+    .option('--json', 'print the summary as JSON on stdout, for scripts')
+    .option('--no-progress', 'do not draw a progress bar')
+    .action(async (acquisition: string, flags: CheckFlags) => {
+      const bar = terminalProgress(flags.progress && !flags.json);
+      try {
+        const result = await runCheck({
+          input: acquisition,
+          output: flags.output ?? defaultOutput(acquisition),
+          iocFiles: flags.iocs,
+          iocEnvironment: process.env['EXHIBIT_IOCS'],
+          progress: bar.progress,
+        });
+        bar.stop();
+        process.stdout.write(
+          flags.json ? `${JSON.stringify(summaryJson(result), null, 2)}\n` : `${formatSummary(result)}\n`,
+        );
+        setExitCode(result.exitCode);
+      } finally {
+        bar.stop();
+      }
+    });
+}
