@@ -1,11 +1,14 @@
 /** The short summary printed after a check: counts, the top findings in plain words, where the results are. */
-import pc from 'picocolors';
+import picocolors from 'picocolors';
 import { isAbsolute, relative } from 'node:path';
 import type { CheckResult } from '../pipeline/check.js';
 import { SEVERITIES, type Severity } from '../detection/rule-types.js';
 import { TOOL_VERSION } from '../version.js';
 
 const TOP = 8;
+
+// Colour only for a person at a terminal: never in pipes, files or CI logs, and never with NO_COLOR.
+const pc = picocolors.createColors(Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env));
 
 const PAINT: Record<Severity, (text: string) => string> = {
   critical: (t) => pc.bold(pc.red(t)),
