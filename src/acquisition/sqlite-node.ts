@@ -4,7 +4,7 @@
  * writes a -shm file beside it, which must never happen to evidence.
  */
 import Database from 'better-sqlite3';
-import type { SqliteDatabase, SqlRow, SqlValue } from '../formats/sqlite.js';
+import { quoteIdent, type SqliteDatabase, type SqlRow, type SqlValue } from '../formats/sqlite.js';
 import { ArtifactError } from '../errors.js';
 
 class BetterSqliteDatabase implements SqliteDatabase {
@@ -25,7 +25,7 @@ class BetterSqliteDatabase implements SqliteDatabase {
   columns(table: string): string[] {
     const actual = this.tables().find((name) => name.toLowerCase() === table.toLowerCase());
     if (!actual) return [];
-    const rows = this.db.prepare(`PRAGMA table_info("${actual.replaceAll('"', '""')}")`).all() as {
+    const rows = this.db.prepare(`PRAGMA table_info(${quoteIdent(actual)})`).all() as {
       name: string;
     }[];
     return rows.map((row) => row.name);

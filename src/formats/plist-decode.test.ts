@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExhibitError } from '../errors.js';
 import { binaryPlist, PlistReal, xmlPlist } from '../../test/builders/ios-backup.js';
 import { PlistUid, type PlistValue } from './plist.js';
-import { decodePlist } from './plist-decode.js';
+import { decodePlist, MAX_XML_PLIST_BYTES } from './plist-decode.js';
 
 /** Asserts that decoding fails the way hostile input must: ExhibitError PLIST_INVALID. */
 function expectInvalid(bytes: Buffer): ExhibitError {
@@ -295,5 +295,13 @@ describe('decodePlist: XML', () => {
       for (let i = 0; i < 3; i++) mutated[Math.floor(random() * mutated.length)] = Math.floor(random() * 128);
       decodeOrInvalid(mutated);
     }
+  });
+});
+
+describe('decodePlist size limit', () => {
+  it('refuses an XML property list larger than the cap, before parsing it', () => {
+    const huge = Buffer.alloc(MAX_XML_PLIST_BYTES + 1, 0x20);
+    huge.write('<?xml version="1.0"?><plist><string>');
+    expect(() => decodePlist(huge)).toThrow(expect.objectContaining({ code: 'FILE_TOO_LARGE' }));
   });
 });

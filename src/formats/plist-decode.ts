@@ -34,6 +34,9 @@ function invalid(message: string, cause?: unknown): ExhibitError {
 }
 
 /** Decodes a binary or XML plist; throws ExhibitError('PLIST_INVALID') on anything malformed. */
+/** Real XML plists on phones are kilobytes; 16 MiB leaves room without risking a stall. */
+export const MAX_XML_PLIST_BYTES = 16 * 1024 * 1024;
+
 export function decodePlist(bytes: Buffer): PlistValue {
   if (!Buffer.isBuffer(bytes)) throw invalid('The property list input is not a byte buffer.');
   if (bytes.length === 0) throw invalid('The property list is empty.');
@@ -42,6 +45,13 @@ export function decodePlist(bytes: Buffer): PlistValue {
       throw invalid('The binary property list uses an unsupported format version (only bplist00 is supported).');
     }
     return decodeBinary(bytes);
+  }
+  // The XML parser costs microseconds per element; a cap keeps a hostile file from stalling a run.
+  if (bytes.length > MAX_XML_PLIST_BYTES) {
+    throw new ExhibitError(
+      'FILE_TOO_LARGE',
+      `The XML property list is ${bytes.length} bytes, more than the ${MAX_XML_PLIST_BYTES} bytes Exhibit parses.`,
+    );
   }
   return decodeXml(bytes);
 }

@@ -32,3 +32,8 @@ export function missingColumns(db: SqliteDatabase, table: string, wanted: readon
   const have = columnSet(db, table);
   return wanted.filter((column) => !have.has(column.toLowerCase()));
 }
+
+/** A table or column name quoted for SQL, for names read from the database itself. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -7,7 +7,7 @@
  */
 import type { ArtifactRecord, Extractor, RecordFields } from '../types.js';
 import type { FileDigest } from '../../acquisition/source.js';
-import { columnSet, findTable, type SqliteDatabase, type SqlValue } from '../../formats/sqlite.js';
+import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlValue } from '../../formats/sqlite.js';
 import { jsonInteger, sqlBigInt, sqlText } from '../../formats/sql-values.js';
 import { splitProcName } from './process-name.js';
 import { isoFromMacSeconds } from '../../formats/time.js';
@@ -77,13 +77,9 @@ function layoutOf(db: SqliteDatabase): Layout {
   return { process, processColumns, live, liveColumns, liveProblem, primaryKeys };
 }
 
-function quoted(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
 /** `alias.column AS name` when the column exists, `NULL AS name` otherwise: read by name. */
 function optional(columns: Set<string>, alias: string, column: string, name: string): string {
-  return columns.has(column.toLowerCase()) ? `${alias}.${quoted(column)} AS ${name}` : `NULL AS ${name}`;
+  return columns.has(column.toLowerCase()) ? `${alias}.${quoteIdent(column)} AS ${name}` : `NULL AS ${name}`;
 }
 
 function trafficFields(row: Record<string, SqlValue>): RecordFields {
@@ -98,7 +94,7 @@ function processMaxPk(db: SqliteDatabase, layout: Layout): { max: bigint; rowid:
   const columns = columnSet(db, layout.primaryKeys);
   if (!columns.has('z_name') || !columns.has('z_max')) return null;
   for (const row of db.iterate(
-    `SELECT rowid AS rid, Z_MAX AS zmax FROM ${quoted(layout.primaryKeys)} WHERE Z_NAME = 'Process' LIMIT 1`,
+    `SELECT rowid AS rid, Z_MAX AS zmax FROM ${quoteIdent(layout.primaryKeys)} WHERE Z_NAME = 'Process' LIMIT 1`,
   )) {
     const max = sqlBigInt(row['zmax'] ?? null);
     return max === null ? null : { max, rowid: String(row['rid']) };
@@ -152,16 +148,16 @@ export function* readDataUsage(db: SqliteDatabase, digest: FileDigest): Generato
     ? [
         'COUNT(l."Z_PK") AS live_rows',
         ...TRAFFIC.map(([column, name]) =>
-          layout.liveColumns.has(column.toLowerCase()) ? `SUM(l.${quoted(column)}) AS ${name}` : `NULL AS ${name}`,
+          layout.liveColumns.has(column.toLowerCase()) ? `SUM(l.${quoteIdent(column)}) AS ${name}` : `NULL AS ${name}`,
         ),
         layout.liveColumns.has('ztimestamp') ? 'MAX(l."ZTIMESTAMP") AS live_updated' : 'NULL AS live_updated',
       ]
     : ['0 AS live_rows', ...TRAFFIC.map(([, name]) => `NULL AS ${name}`), 'NULL AS live_updated'];
-  const join = layout.live ? `LEFT JOIN ${quoted(layout.live)} l ON l."ZHASPROCESS" = p."Z_PK"` : '';
+  const join = layout.live ? `LEFT JOIN ${quoteIdent(layout.live)} l ON l."ZHASPROCESS" = p."Z_PK"` : '';
   const sql = `SELECT p.rowid AS rid, p."Z_PK" AS pk, p."ZPROCNAME" AS procname,
       ${optional(p, 'p', 'ZBUNDLENAME', 'bundle')}, ${optional(p, 'p', 'ZFIRSTTIMESTAMP', 'first_ts')},
       ${optional(p, 'p', 'ZTIMESTAMP', 'last_ts')}, ${liveSums.join(', ')}
-    FROM ${quoted(layout.process)} p ${join}
+    FROM ${quoteIdent(layout.process)} p ${join}
     GROUP BY p.rowid ORDER BY p."Z_PK", p.rowid`;
 
   let previous: Neighbour | null = null;
@@ -217,9 +213,9 @@ function* readOrphanLiveUsage(db: SqliteDatabase, digest: FileDigest, layout: La
   const sql = `SELECT l.rowid AS rid, l."Z_PK" AS pk, l."ZHASPROCESS" AS process_pk,
       ${TRAFFIC.map(([column, name]) => optional(l, 'l', column, name)).join(', ')},
       ${optional(l, 'l', 'ZTIMESTAMP', 'live_ts')}
-    FROM ${quoted(live)} l
+    FROM ${quoteIdent(live)} l
     WHERE l."ZHASPROCESS" IS NULL
-       OR NOT EXISTS (SELECT 1 FROM ${quoted(layout.process)} p WHERE p."Z_PK" = l."ZHASPROCESS")
+       OR NOT EXISTS (SELECT 1 FROM ${quoteIdent(layout.process)} p WHERE p."Z_PK" = l."ZHASPROCESS")
     ORDER BY l."Z_PK", l.rowid`;
   for (const row of db.iterate(sql)) {
     const updated = macTime(row['live_ts']);

@@ -5,7 +5,7 @@
  */
 import type { FileDigest, Source } from '../../acquisition/source.js';
 import type { ArtifactIssue, ArtifactRecord, ExtractContext, Extractor } from '../types.js';
-import { findTable, columnSet, type SqliteDatabase } from '../../formats/sqlite.js';
+import { findTable, columnSet, type SqliteDatabase, quoteIdent } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlBytes, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromMacSeconds } from '../../formats/time.js';
 import { isPlistDict } from '../../formats/plist.js';
@@ -23,10 +23,6 @@ export const SAFARI_BROWSER_STATE_PATHS = [
 const BPLIST_MAGIC = Buffer.from('bplist00', 'latin1');
 /** Safari writes a 4-byte header before the binary plist of a session. */
 const SESSION_HEADER_BYTES = 4;
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 export interface SessionHistory {
   urls: string[];

@@ -7,7 +7,7 @@
  */
 import type { FileDigest, Source } from '../../acquisition/source.js';
 import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
-import { findTable, columnSet, type SqliteDatabase } from '../../formats/sqlite.js';
+import { findTable, columnSet, type SqliteDatabase, quoteIdent } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromMacSeconds } from '../../formats/time.js';
 import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
@@ -15,10 +15,6 @@ import { ArtifactError } from '../../errors.js';
 
 export const SAFARI_HISTORY_ARTIFACT = 'safari_history';
 export const SAFARI_HISTORY_PATHS = ['*/Library/Safari/History.db', '*/Library/Safari/Profiles/*/History.db'] as const;
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 /** The Safari profile folder (iOS 17+) a database belongs to; null for the default profile. */
 export function safariProfileOf(path: string): string | null {

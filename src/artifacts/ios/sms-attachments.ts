@@ -5,7 +5,7 @@
  */
 import type { FileDigest, Source } from '../../acquisition/source.js';
 import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
-import { findTable, columnSet, type SqliteDatabase } from '../../formats/sqlite.js';
+import { findTable, columnSet, type SqliteDatabase, quoteIdent } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromMacSecondsOrNanos } from '../../formats/time.js';
 import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
@@ -28,10 +28,6 @@ const OPTIONAL_ATTACHMENT_COLUMNS = [
   'total_bytes',
   'is_sticker',
 ] as const;
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 /**
  * The attachment's file name as an absolute device path, for path indicators: `~` (the

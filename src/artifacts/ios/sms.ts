@@ -5,7 +5,7 @@
  */
 import type { FileDigest, Source } from '../../acquisition/source.js';
 import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
-import { findTable, columnSet, type SqliteDatabase } from '../../formats/sqlite.js';
+import { findTable, columnSet, type SqliteDatabase, quoteIdent } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlBytes, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromMacSecondsOrNanos } from '../../formats/time.js';
 import { extractUrls } from '../../formats/urls.js';
@@ -31,10 +31,6 @@ const OPTIONAL_MESSAGE_COLUMNS = [
   'date_read',
   'date_delivered',
 ] as const;
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 /**
  * The plain text of an `attributedBody` blob (an NSAttributedString in NSArchiver's

@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import type { ArtifactRecord, Extractor, RecordFields } from '../types.js';
 import type { FileDigest } from '../../acquisition/source.js';
-import { columnSet, findTable, type SqliteDatabase, type SqlValue } from '../../formats/sqlite.js';
+import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlValue } from '../../formats/sqlite.js';
 import { sqlBigInt, sqlText } from '../../formats/sql-values.js';
 import { isoFromUnixSeconds } from '../../formats/time.js';
 import { ArtifactError } from '../../errors.js';
@@ -94,7 +94,7 @@ export function* readTcc(db: SqliteDatabase, digest: FileDigest): Generator<Arti
     'indirect_object_identifier',
   ]
     .map(pick)
-    .join(', ')} FROM "${table.replace(/"/g, '""')}" ORDER BY rowid`;
+    .join(', ')} FROM ${quoteIdent(table)} ORDER BY rowid`;
 
   for (const row of db.iterate(sql)) {
     const client = sqlText(row['client']);

@@ -7,7 +7,7 @@
  */
 import type { FileDigest, Source } from '../../acquisition/source.js';
 import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
-import { findTable, columnSet, type SqliteDatabase } from '../../formats/sqlite.js';
+import { findTable, columnSet, type SqliteDatabase, quoteIdent } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlText } from '../../formats/sql-values.js';
 import { isoFromUnixSeconds } from '../../formats/time.js';
 import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
@@ -20,10 +20,6 @@ export const WEBKIT_RESOURCE_LOAD_STATISTICS_PATHS = [
   '*/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/ResourceLoadStatistics/observations.db',
   '*/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/observations.db',
 ] as const;
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 /** The backup domain a Source path lies in (its first segment), e.g. `AppDomain-com.apple.mobilesafari`. */
 export function backupDomainOf(path: string): string {
