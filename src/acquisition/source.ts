@@ -8,7 +8,13 @@
 import type { SqliteDatabase } from '../formats/sqlite.js';
 import type { PlistValue } from '../formats/plist.js';
 
-export type AcquisitionKind = 'ios-backup';
+export type AcquisitionKind =
+  | 'ios-backup'
+  | 'ios-fs'
+  | 'ios-sysdiagnose'
+  | 'android-androidqf'
+  | 'android-bugreport'
+  | 'android-backup';
 
 export type EntryType = 'file' | 'directory' | 'symlink';
 

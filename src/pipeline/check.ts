@@ -150,7 +150,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     for (const bundle of index.bundles()) {
       for (const skipped of bundle.skipped) log.warn(`indicator skipped in ${bundle.file}: ${skipped.reason}`);
     }
-    const opened = await openAcquisition(options.input, workDir);
+    const opened = await openAcquisition(options.input, { workDir });
     source = opened.source;
     const resultsDir = prepareOutput(options.output, opened.root, options.input);
     log.attach(join(resultsDir, 'run.log'));

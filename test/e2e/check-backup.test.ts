@@ -240,13 +240,13 @@ describe('exhibit check errors: one sentence, exit code 2', () => {
   it('refuses a folder that is not a backup', () => {
     const dir = newDir();
     writeFileSync(join(dir, 'notes.txt'), 'hello');
-    expectOneSentence(runCli(['check', dir]), /is not an iPhone backup/);
+    expectOneSentence(runCli(['check', dir]), /is not an acquisition Exhibit reads; point it at an iPhone backup folder/);
   });
 
   it('refuses a file', () => {
     const file = join(newDir(), 'backup.zip');
     writeFileSync(file, 'PK');
-    expectOneSentence(runCli(['check', file]), /is a file, not an iPhone backup folder/);
+    expectOneSentence(runCli(['check', file]), /backup\.zip is not an acquisition Exhibit reads/);
   });
 
   it('refuses an encrypted backup, for now, in one sentence', () => {

@@ -33,7 +33,7 @@ export async function withBackupSource<T>(spec: BackupSpec, use: (source: Source
   const workDir = WorkingDir.create();
   try {
     const folder = buildIosBackup(parent, spec);
-    const { source } = await openAcquisition(folder, workDir);
+    const { source } = await openAcquisition(folder, { workDir });
     try {
       return await use(source);
     } finally {

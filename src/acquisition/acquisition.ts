@@ -1,0 +1,60 @@
+/** What an opened acquisition is: its Source, its metadata, and how each kind is opened. */
+import type { Stats } from 'node:fs';
+import type { AcquisitionKind, Source } from './source.js';
+import type { WorkingDir } from './working-dir.js';
+
+export interface DeviceInfo {
+  udid?: string;
+  deviceName?: string;
+  productType?: string;
+  productName?: string;
+  productVersion?: string;
+  buildVersion?: string;
+  serialNumber?: string;
+  imei?: string;
+  phoneNumber?: string;
+}
+
+export interface AcquisitionInfo {
+  kind: AcquisitionKind;
+  /** The folder or file name the user gave, without the machine's path. */
+  name: string;
+  device: DeviceInfo;
+  backup?: {
+    date?: string;
+    encrypted: boolean;
+    fullBackup?: boolean;
+    snapshotState?: string;
+    manifestVersion?: string;
+    passcodeSet?: boolean;
+  };
+}
+
+export interface OpenedAcquisition {
+  /** Absolute path of the acquisition's root (never written to outputs). */
+  root: string;
+  source: Source & { close(): void };
+  info: AcquisitionInfo;
+}
+
+/** Secrets a protected acquisition may need; never logged, never written to results. */
+export interface AcquisitionSecrets {
+  password?: string;
+  /** A key derived earlier (e.g. by `exhibit derive-key`), to skip the slow derivation. */
+  key?: Buffer;
+}
+
+export interface OpenOptions {
+  workDir: WorkingDir;
+  secrets?: AcquisitionSecrets;
+  /** Progress messages for slow steps (key derivation, archive indexing). */
+  progress?: (message: string) => void;
+}
+
+export interface AcquisitionOpener {
+  /** How the acquisition is described in the "not an acquisition" message. */
+  label: string;
+  /** Cheap test on the path: a recognised path is opened, and errors from then on are specific. */
+  recognise(input: string, stats: Stats): boolean;
+  open(input: string, options: OpenOptions): Promise<OpenedAcquisition>;
+}
