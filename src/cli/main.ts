@@ -7,6 +7,7 @@ import { isExhibitError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerCheck } from './check.js';
 import { registerIocs } from './iocs.js';
+import { registerRecheck } from './recheck.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -25,6 +26,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     exitCode = code;
   });
   registerIocs(program);
+  registerRecheck(program, (code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync([...argv]);
     return exitCode;

@@ -14,7 +14,8 @@ import { Detector } from '../detection/engine.js';
 import { compareFindings, type Finding } from '../detection/finding.js';
 import { RULES, RULE_SET_VERSION } from '../detection/rule-set.js';
 import type { Rule, Severity } from '../detection/rule-types.js';
-import { loadIndicatorSet } from '../indicators/load.js';
+import { loadRunIndicators } from './indicators.js';
+import { exitCodeFor } from './outcome.js';
 import type { IndicatorIndex } from '../indicators/indicator-index.js';
 import { describeError, isExhibitError, UsageError } from '../errors.js';
 import type { CoverageEntry } from './coverage.js';
@@ -141,15 +142,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const workDir = WorkingDir.create();
   let source: (Source & { close(): void }) | undefined;
   try {
-    const index: IndicatorIndex = await loadIndicatorSet({
-      files: [...(options.iocFiles ?? [])],
-      environment: options.iocEnvironment,
-      includeShipped: true,
-    });
-    log.info(`indicators: ${index.size()} from ${index.bundles().length} bundles`);
-    for (const bundle of index.bundles()) {
-      for (const skipped of bundle.skipped) log.warn(`indicator skipped in ${bundle.file}: ${skipped.reason}`);
-    }
+    const index: IndicatorIndex = await loadRunIndicators(options, log);
     const opened = await openAcquisition(options.input, { workDir });
     source = opened.source;
     const resultsDir = prepareOutput(options.output, opened.root, options.input);
@@ -200,7 +193,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     writeAcquisitionJson(join(resultsDir, 'acquisition.json'), opened.info, source.digests());
     log.info(`findings: ${sorted.length} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')})`);
 
-    const alarming = sorted.some((finding) => finding.severity !== 'informational');
     return {
       resultsDir,
       info: opened.info,
@@ -210,7 +202,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       records: recordTotal,
       timeRange: timeline.range(),
       indicatorCount: index.size(),
-      exitCode: alarming ? 1 : 0,
+      exitCode: exitCodeFor(sorted),
     };
   } catch (error) {
     log.error(isExhibitError(error) ? error.message : (error instanceof Error ? error.stack ?? error.message : String(error)));
