@@ -349,5 +349,9 @@ function deepFreezeBundle(bundle: LoadedBundle): LoadedBundle {
   Object.freeze(bundle.skipped);
   Object.freeze(bundle.malware);
   Object.freeze(bundle.counts);
+  if (bundle.cache !== undefined) {
+    if (bundle.cache.supersedes !== undefined) Object.freeze(bundle.cache.supersedes);
+    Object.freeze(bundle.cache);
+  }
   return Object.freeze(bundle);
 }

@@ -1,19 +1,25 @@
 /**
- * Finds, reads and digests indicator bundles — the shipped defaults, the user's `--iocs`
- * files and the EXHIBIT_IOCS list — and builds one IndicatorIndex. A bundle the user named
- * that cannot be used stops the run with an IndicatorError saying what to do: silently
- * checking without indicators the user asked for would give a false "clean".
+ * Finds, reads and digests indicator bundles — the shipped defaults, the cache that
+ * `exhibit iocs update` fills, the user's `--iocs` files and the EXHIBIT_IOCS list — and
+ * builds one IndicatorIndex. Nothing here touches the network. A bundle the user named, or
+ * a cached bundle, that cannot be used stops the run with an IndicatorError saying what to
+ * do: silently checking without indicators the user asked for would give a false "clean".
+ *
+ * A cached bundle supersedes the shipped bundle with the same file name: the cache holds a
+ * newer download of the same feed (the cache names files so that they line up, see
+ * feeds/index-file.ts), and loading both would keep indicators the publisher withdrew.
  */
-import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { describeError, IndicatorError } from '../errors.js';
+import { MAX_BUNDLE_BYTES, readBundleBytes, sha256Hex } from './bundle-bytes.js';
+import { MANIFEST_NAME, readCacheManifest, type CachedBundleRecord } from './feeds/cache.js';
+import { indicatorCacheFolder } from './feeds/data-dir.js';
 import { IndicatorIndex } from './indicator-index.js';
-import { parseStix2Bundle } from './stix2-bundle.js';
-import type { BundleOrigin, Indicator, IndicatorKind, LoadedBundle } from './types.js';
+import type { BundleOrigin, BundleRef, Indicator, LoadedBundle } from './types.js';
 
 export interface LoadIndicatorOptions {
   /** Files (or folders) named with --iocs. */
@@ -22,10 +28,13 @@ export interface LoadIndicatorOptions {
   environment?: string | undefined;
   /** Load the bundles shipped in the package's iocs/ folder; default true. */
   includeShipped?: boolean;
+  /**
+   * The indicator cache folder to load (see feeds/data-dir.ts). Omitted: the current user's
+   * cache, from EXHIBIT_DATA_DIR or the platform's data folder. null: no cache.
+   */
+  cacheFolder?: string | null;
 }
 
-/** Far above any real bundle (the largest public one is 2.2 MB); stops a runaway read. */
-const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 const FOLDER_EXTENSIONS = new Set(['.stix2', '.json']);
 
 /** The package's iocs/ folder; both src/indicators/ and dist/indicators/ sit two levels below the root. */
@@ -36,6 +45,9 @@ export function shippedIndicatorFolder(): string {
 interface Candidate {
   path: string;
   origin: BundleOrigin;
+  /** For origin 'cache': what the manifest recorded about the file. */
+  record?: CachedBundleRecord;
+  supersedes?: BundleRef;
 }
 
 interface ReadBundle extends Candidate {
@@ -45,7 +57,16 @@ interface ReadBundle extends Candidate {
 
 export async function loadIndicatorSet(options: LoadIndicatorOptions): Promise<IndicatorIndex> {
   const candidates: Candidate[] = [];
-  if (options.includeShipped ?? true) candidates.push(...(await shippedCandidates()));
+  const cacheFolder = options.cacheFolder === undefined ? indicatorCacheFolder() : options.cacheFolder;
+  const cached = cacheFolder === null ? [] : await cacheCandidates(cacheFolder);
+  const shipped = (options.includeShipped ?? true) ? await shippedCandidates() : [];
+  const cachedByName = new Map(cached.map((candidate) => [path.basename(candidate.path), candidate]));
+  for (const candidate of shipped) {
+    const newer = cachedByName.get(path.basename(candidate.path));
+    if (newer === undefined) candidates.push(candidate);
+    else newer.supersedes = { file: path.basename(candidate.path), sha256: (await readCandidate(candidate)).sha256 };
+  }
+  candidates.push(...cached);
   for (const entry of splitEnvironment(options.environment)) {
     candidates.push(...(await namedCandidates(entry, 'environment')));
   }
@@ -82,7 +103,22 @@ function whereNamed(origin: BundleOrigin): string {
       return 'the EXHIBIT_IOCS setting';
     case 'shipped':
       return 'the Exhibit installation (reinstall it)';
+    case 'cache':
+      return 'the indicator cache (run `exhibit iocs update` again to repair it)';
   }
+}
+
+/** The bundles the cache manifest lists; an absent cache (never updated) is empty, a damaged one stops the run. */
+async function cacheCandidates(folder: string): Promise<Candidate[]> {
+  const read = await readCacheManifest(folder);
+  if (read.state === 'absent') return [];
+  if (read.state === 'damaged') {
+    throw new IndicatorError(
+      'INDICATOR_CACHE_INVALID',
+      `The indicator cache manifest ${path.join(folder, MANIFEST_NAME)} is damaged (${read.reason}); run \`exhibit iocs update\` again, or delete the folder ${folder} to use the shipped indicators only.`,
+    );
+  }
+  return read.manifest.bundles.map((record) => ({ path: path.join(folder, record.file), origin: 'cache' as const, record }));
 }
 
 async function shippedCandidates(): Promise<Candidate[]> {
@@ -165,33 +201,32 @@ async function readCandidate(candidate: Candidate): Promise<ReadBundle> {
     if (error instanceof IndicatorError) throw error;
     throw unreadable(candidate.path, candidate.origin, error);
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
+  if (candidate.record !== undefined && candidate.record.sha256 !== sha256) {
+    throw new IndicatorError(
+      'INDICATOR_CACHE_INVALID',
+      `The cached indicator file ${candidate.path} no longer matches the SHA-256 recorded when it was downloaded; run \`exhibit iocs update\` again to replace it.`,
+    );
+  }
   return { ...candidate, bytes, sha256 };
 }
 
 function parseCandidate(candidate: ReadBundle): { bundle: LoadedBundle; parsed: Indicator[] } {
   const file = path.basename(candidate.path);
-  let json: unknown;
-  try {
-    let text = candidate.bytes.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    json = JSON.parse(text);
-  } catch (error) {
+  const result = readBundleBytes(candidate.bytes, file, candidate.sha256);
+  if (!result.ok && result.problem === 'not-json') {
     throw new IndicatorError(
       'INDICATOR_FILE_INVALID',
-      `The indicator file ${candidate.path} is not valid JSON (${describeError(error)}); give a STIX2 bundle or check ${whereNamed(candidate.origin)}.`,
-      error,
+      `The indicator file ${candidate.path} is not valid JSON (${result.detail}); give a STIX2 bundle or check ${whereNamed(candidate.origin)}.`,
     );
   }
-  const result = parseStix2Bundle(json, { file, sha256: candidate.sha256 });
   if (!result.ok) {
     throw new IndicatorError(
       'INDICATOR_FILE_INVALID',
       `The indicator file ${candidate.path} is not a STIX2 bundle (${result.problems.join(', ')}); give a file whose top level has "type": "bundle" and an "objects" list, or check ${whereNamed(candidate.origin)}.`,
     );
   }
-  const counts: Partial<Record<IndicatorKind, number>> = {};
-  for (const indicator of result.indicators) counts[indicator.kind] = (counts[indicator.kind] ?? 0) + 1;
+  const counts = result.counts;
   const bundle: LoadedBundle = {
     file,
     path: candidate.path,
@@ -202,6 +237,10 @@ function parseCandidate(candidate: ReadBundle): { bundle: LoadedBundle; parsed: 
     total: result.indicators.length,
     skipped: result.skipped,
   };
+  if (candidate.record !== undefined) {
+    bundle.cache = { url: candidate.record.url, downloaded: candidate.record.downloaded };
+    if (candidate.supersedes !== undefined) bundle.cache.supersedes = candidate.supersedes;
+  }
   return { bundle, parsed: result.indicators };
 }
 

@@ -86,7 +86,20 @@ export interface SkippedEntry {
   reason: string;
 }
 
-export type BundleOrigin = 'shipped' | 'option' | 'environment';
+/**
+ * 'shipped': the package's iocs/ folder; 'cache': downloaded by `exhibit iocs update`;
+ * 'option': named with --iocs; 'environment': named in EXHIBIT_IOCS.
+ */
+export type BundleOrigin = 'shipped' | 'cache' | 'option' | 'environment';
+
+/** Where a cached bundle came from. */
+export interface CacheSource {
+  url: string;
+  /** When `exhibit iocs update` last downloaded and checked it (UTC ISO 8601). */
+  downloaded: string;
+  /** The shipped bundle of the same file name that this newer copy replaces. */
+  supersedes?: BundleRef;
+}
 
 export interface LoadedBundle {
   file: string;
@@ -99,4 +112,6 @@ export interface LoadedBundle {
   counts: Partial<Record<IndicatorKind, number>>;
   total: number;
   skipped: SkippedEntry[];
+  /** Only for origin 'cache'. */
+  cache?: CacheSource;
 }
