@@ -9,7 +9,8 @@ import { decodePlist } from '../formats/plist-decode.js';
 import { isPlistDict, type PlistDict, type PlistValue } from '../formats/plist.js';
 import { isoFromDate } from '../formats/time.js';
 import type { AcquisitionInfo, AcquisitionOpener, DeviceInfo, OpenOptions, OpenedAcquisition } from './acquisition.js';
-import { IosBackupSource, looksLikeSqlite } from './ios-backup.js';
+import { IosBackupSource, looksLikeSqlite, type BackupDecryption } from './ios-backup.js';
+import { backupKey, classKeysFor, readKeybag, unlockBackup } from './ios-backup-unlock.js';
 
 function isBackupFolder(dir: string): boolean {
   return (
@@ -44,7 +45,7 @@ function date(dict: PlistDict | undefined, key: string): string | undefined {
 }
 
 /** Finds the backup folder: the path itself, or the one backup folder inside it. */
-function resolveBackupFolder(input: string): string {
+export function resolveBackupFolder(input: string): string {
   if (isBackupFolder(input)) return input;
   let children: string[];
   try {
@@ -92,18 +93,7 @@ async function openIosBackup(input: string, options: OpenOptions): Promise<Opene
   const infoPlist = readPlistFile(join(root, 'Info.plist'));
   const encrypted = bool(manifestPlist, 'IsEncrypted') === true;
   const manifestIsSqlite = looksLikeSqlite(join(root, 'Manifest.db'));
-  if (encrypted || !manifestIsSqlite) {
-    if (encrypted || manifestPlist?.['BackupKeyBag'] !== undefined) {
-      throw new AcquisitionError(
-        'ENCRYPTED_BACKUP',
-        `This backup is encrypted; Exhibit cannot decrypt backups yet, so decrypt it first with the backup password (for example with mvt-ios decrypt-backup) and check the decrypted copy.`,
-      );
-    }
-    throw new AcquisitionError(
-      'NOT_AN_ACQUISITION',
-      `Manifest.db in ${inputPath} is not a SQLite database; the backup is damaged or incomplete, so make the backup again.`,
-    );
-  }
+  const decryption = await decryptionFor(inputPath, manifestPlist, encrypted, manifestIsSqlite, options);
   const lockdown = isPlistDict(manifestPlist?.['Lockdown']) ? (manifestPlist['Lockdown'] as PlistDict) : undefined;
   const status = readPlistFile(join(root, 'Status.plist'));
   const device: DeviceInfo = {
@@ -130,8 +120,69 @@ async function openIosBackup(input: string, options: OpenOptions): Promise<Opene
       passcodeSet: bool(manifestPlist, 'WasPasscodeSet'),
     },
   };
-  const source = await IosBackupSource.open(root, options.workDir);
+  const source = await IosBackupSource.open(root, options.workDir, decryption);
   return { root, source, info };
+}
+
+/**
+ * How the backup is read: in clear (undefined) or with keys unlocked before any file is
+ * touched. An encrypted backup whose Manifest.db is nevertheless in clear while
+ * Manifest.plist holds a ManifestKey is a copy another tool decrypted (mvt-ios
+ * decrypt-backup copies Manifest.plist unchanged): it is read in clear. Without a
+ * ManifestKey it is an iOS 10.0–10.1 backup, whose files are encrypted all the same.
+ */
+function readsInClear(manifestPlist: PlistDict | undefined, manifestIsSqlite: boolean): boolean {
+  const encrypted = bool(manifestPlist, 'IsEncrypted') === true;
+  return manifestIsSqlite && (!encrypted || manifestPlist?.['ManifestKey'] !== undefined);
+}
+
+async function decryptionFor(
+  inputPath: string,
+  manifestPlist: PlistDict | undefined,
+  encrypted: boolean,
+  manifestIsSqlite: boolean,
+  options: OpenOptions,
+): Promise<BackupDecryption | undefined> {
+  const hasManifestKey = manifestPlist?.['ManifestKey'] !== undefined;
+  const secretGiven = options.secrets?.password !== undefined || options.secrets?.key !== undefined;
+  if (readsInClear(manifestPlist, manifestIsSqlite)) {
+    if (encrypted) options.progress?.('Manifest.db of this backup is already decrypted (a copy made by a decryption tool), so it is read as it is.');
+    if (secretGiven) options.progress?.('This backup is not encrypted, so the password or key given is not used.');
+    return undefined;
+  }
+  if (!manifestIsSqlite && !encrypted && !hasManifestKey && manifestPlist?.['BackupKeyBag'] === undefined) {
+    throw new AcquisitionError(
+      'NOT_AN_ACQUISITION',
+      `Manifest.db in ${inputPath} is not a SQLite database; the backup is damaged or incomplete, so make the backup again.`,
+    );
+  }
+  return unlockBackup(manifestPlist, manifestIsSqlite, options.secrets, options.progress);
+}
+
+/** The backup folder at `input` (the folder or its parent) and whether reading it needs a password. */
+export function iosBackupEncryption(input: string): { root: string; encrypted: boolean } {
+  const root = resolveBackupFolder(input);
+  const manifestPlist = readPlistFile(join(root, 'Manifest.plist'));
+  return { root, encrypted: !readsInClear(manifestPlist, looksLikeSqlite(join(root, 'Manifest.db'))) };
+}
+
+/**
+ * `exhibit derive-key`: the key the password derives, checked against the keybag so that
+ * a wrong password is refused rather than written to a key file.
+ */
+export async function deriveIosBackupKey(
+  input: string,
+  password: string,
+  progress: ((message: string) => void) | undefined,
+): Promise<Buffer> {
+  const { root, encrypted } = iosBackupEncryption(input);
+  if (!encrypted) {
+    throw new AcquisitionError('NOT_AN_ACQUISITION', `${input} is not an encrypted backup, so it has no key; check it directly.`);
+  }
+  const keybag = readKeybag(readPlistFile(join(root, 'Manifest.plist')));
+  const { key, from } = await backupKey(keybag, { password }, progress);
+  classKeysFor(keybag, key, from);
+  return key;
 }
 
 export const iosBackupOpener: AcquisitionOpener = {

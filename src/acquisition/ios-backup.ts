@@ -3,19 +3,33 @@
  * Manifest.db (domain + relativePath → `xx/<fileID>`), never by guessing a path. The tree
  * it presents is `<domain>/<relativePath>`, with the backup's own Info.plist,
  * Manifest.plist, Status.plist and Manifest.db at its root.
+ *
+ * An encrypted backup reads the same way: given its unlocked class keys, Manifest.db is
+ * decrypted into the private working folder when the backup is opened, and every file is
+ * decrypted while it is read or copied there, so extractors never see the difference. The
+ * digests keep the SHA-256 of the bytes as stored (what anyone can re-hash in the backup)
+ * and add that of the decrypted content.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileDigest, OpenedSqlite, Source, SourceEntry } from './source.js';
 import type { SqliteDatabase, SqlRow } from '../formats/sqlite.js';
 import type { PlistValue } from '../formats/plist.js';
 import { decodePlist } from '../formats/plist-decode.js';
 import { decodeMbFile } from './mbfile.js';
-import { copyAndHash, readAndHash } from './file-digest.js';
+import { copyAndHash, readAndHash, hashFileStream, DEFAULT_MAX_READ_BYTES } from './file-digest.js';
+import {
+  ContentDecryptionError,
+  decryptContent,
+  decryptFileAndHash,
+  unwrapClassWrappedKey,
+  type ClassKeys,
+} from './ios-backup-crypto.js';
 import { openSqliteCopy } from './sqlite-node.js';
 import { globToRegExp } from './glob.js';
 import { WorkingDir } from './working-dir.js';
-import { ArtifactError } from '../errors.js';
+import { AcquisitionError, ArtifactError } from '../errors.js';
 import { sqlBytes, sqlNumber, sqlText } from '../formats/sql-values.js';
 import { isoFromUnixSeconds } from '../formats/time.js';
 
@@ -25,6 +39,28 @@ const FILE_ID = /^[0-9a-f]{40}$/;
 const FLAG_FILE = 1;
 const FLAG_DIRECTORY = 2;
 const PAGE = 2000;
+/** AES-CBC padding adds at most one block to the stored size. */
+const AES_BLOCK = 16;
+
+/** What an encrypted backup needs to be read: its unlocked class keys and Manifest.db key. */
+export interface BackupDecryption {
+  classKeys: ClassKeys;
+  /** Null for iOS 10.0–10.1 backups, whose Manifest.db is not encrypted (their files are). */
+  manifestKey: Buffer | null;
+}
+
+/** Where the bytes of a file are and, when encrypted, how to decrypt them. */
+interface Located {
+  physical: string;
+  stored: string;
+  key?: Buffer;
+  /** Plaintext length Manifest.db records, checked after decryption. */
+  expectedSize?: number;
+}
+
+function cannotDecrypt(path: string, clause: string, cause?: unknown): ArtifactError {
+  return new ArtifactError('BACKUP_DECRYPTION_FAILED', `${path} cannot be decrypted: ${clause}`, cause);
+}
 
 function globEscape(literal: string): string {
   return literal.replace(/[[?]/g, (c) => `[${c}]`);
@@ -49,15 +85,45 @@ export class IosBackupSource implements Source {
     readonly root: string,
     private readonly workDir: WorkingDir,
     private readonly manifest: SqliteDatabase,
+    private readonly decryption: BackupDecryption | undefined,
+    private readonly manifestPlainSize: number | undefined,
   ) {}
 
-  /** Opens a backup folder already recognised by detect.ts. */
-  static async open(root: string, workDir: WorkingDir): Promise<IosBackupSource> {
+  /**
+   * Opens a backup folder already recognised by detect.ts; an encrypted one needs its
+   * unlocked keys (ios-backup-unlock.ts), and its Manifest.db is decrypted here.
+   */
+  static async open(root: string, workDir: WorkingDir, decryption?: BackupDecryption): Promise<IosBackupSource> {
     const sub = workDir.newSubdir();
     const copy = join(sub, 'Manifest.db');
-    const { size, sha256 } = await copyAndHash(join(root, 'Manifest.db'), copy);
-    const source = new IosBackupSource(root, workDir, openSqliteCopy(copy));
-    source.remember({ path: 'Manifest.db', stored: 'Manifest.db', size, sha256 });
+    const physical = join(root, 'Manifest.db');
+    if (!decryption?.manifestKey) {
+      const { size, sha256 } = await copyAndHash(physical, copy);
+      const source = new IosBackupSource(root, workDir, openSqliteCopy(copy), decryption, undefined);
+      source.remember({ path: 'Manifest.db', stored: 'Manifest.db', size, sha256 });
+      return source;
+    }
+    let manifest: SqliteDatabase;
+    let hashed: Awaited<ReturnType<typeof decryptFileAndHash>>;
+    try {
+      hashed = await decryptFileAndHash(decryption.manifestKey, physical, copy);
+      manifest = openSqliteCopy(copy);
+    } catch (error) {
+      if (!(error instanceof ContentDecryptionError) && !(error instanceof ArtifactError)) throw error;
+      throw new AcquisitionError(
+        'BACKUP_DECRYPTION_FAILED',
+        "Manifest.db does not decrypt to a database with the backup's ManifestKey; the backup is damaged or incomplete, so make it again.",
+        error,
+      );
+    }
+    const source = new IosBackupSource(root, workDir, manifest, decryption, hashed.plaintext.size);
+    source.remember({
+      path: 'Manifest.db',
+      stored: 'Manifest.db',
+      size: hashed.stored.size,
+      sha256: hashed.stored.sha256,
+      plaintext: hashed.plaintext,
+    });
     return source;
   }
 
@@ -77,7 +143,7 @@ export class IosBackupSource implements Source {
     return {
       path: name,
       type: 'file',
-      size: stats.size,
+      size: name === 'Manifest.db' && this.manifestPlainSize !== undefined ? this.manifestPlainSize : stats.size,
       mode: stats.mode,
       times: { modified: isoFromUnixSeconds(stats.mtimeMs / 1000) ?? undefined },
     };
@@ -189,8 +255,7 @@ export class IosBackupSource implements Source {
     return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
-  stat(path: string): SourceEntry | undefined {
-    if ((BACKUP_ROOT_FILES as readonly string[]).includes(path)) return this.rootEntry(path);
+  private row(path: string): SqlRow | undefined {
     const slash = path.indexOf('/');
     const domain = slash < 0 ? path : path.slice(0, slash);
     const relativePath = slash < 0 ? '' : path.slice(slash + 1);
@@ -198,9 +263,15 @@ export class IosBackupSource implements Source {
       'SELECT fileID, domain, relativePath, flags, file FROM Files WHERE domain = ? AND relativePath = ? LIMIT 1',
       [domain, relativePath],
     )) {
-      return this.rowToEntry(row);
+      return row;
     }
     return undefined;
+  }
+
+  stat(path: string): SourceEntry | undefined {
+    if ((BACKUP_ROOT_FILES as readonly string[]).includes(path)) return this.rootEntry(path);
+    const row = this.row(path);
+    return row ? this.rowToEntry(row) : undefined;
   }
 
   hasContent(path: string): boolean {
@@ -210,10 +281,17 @@ export class IosBackupSource implements Source {
   }
 
   /** Where the bytes of a file entry are, or an ArtifactError saying why there are none. */
-  private locate(path: string): { physical: string; stored: string } {
-    const entry = this.stat(path);
-    if (!entry) throw new ArtifactError('ARTIFACT_MISSING', `${path} is not listed in Manifest.db`);
-    if (!entry.backup) return { physical: join(this.root, path), stored: path };
+  private locate(path: string, options: { decrypt: boolean } = { decrypt: true }): Located {
+    if ((BACKUP_ROOT_FILES as readonly string[]).includes(path)) {
+      if (!this.rootEntry(path)) throw new ArtifactError('ARTIFACT_MISSING', `${path} is not in the backup folder`);
+      const located: Located = { physical: join(this.root, path), stored: path };
+      // The plists at the root are never encrypted; Manifest.db is from iOS 10.2 on.
+      if (path === 'Manifest.db' && this.decryption?.manifestKey) located.key = this.decryption.manifestKey;
+      return located;
+    }
+    const row = this.row(path);
+    const entry = row ? this.rowToEntry(row) : undefined;
+    if (!row || !entry?.backup) throw new ArtifactError('ARTIFACT_MISSING', `${path} is not listed in Manifest.db`);
     const { fileID } = entry.backup;
     if (!FILE_ID.test(fileID)) {
       throw new ArtifactError('UNSAFE_PATH', `Manifest.db gives ${path} an invalid file ID, so it was not read`);
@@ -221,15 +299,103 @@ export class IosBackupSource implements Source {
     if (entry.type !== 'file' || !entry.backup.present) {
       throw new ArtifactError('ARTIFACT_MISSING', `${path} is listed in Manifest.db but its file is absent from the backup`);
     }
-    return { physical: this.blobPath(fileID), stored: IosBackupSource.storedPath(fileID) };
+    const located: Located = { physical: this.blobPath(fileID), stored: IosBackupSource.storedPath(fileID) };
+    if (this.decryption && options.decrypt) {
+      const { key, size } = this.fileKey(path, row);
+      located.key = key;
+      located.expectedSize = size;
+    }
+    return located;
+  }
+
+  /** The file's own key, unwrapped from the EncryptionKey of its MBFile record. */
+  private fileKey(path: string, row: SqlRow): { key: Buffer; size: number } {
+    const blob = sqlBytes(row['file']);
+    let encryptionKey: Buffer | null = null;
+    let size = 0;
+    try {
+      const mb = blob ? decodeMbFile(blob) : null;
+      encryptionKey = mb?.encryptionKey ?? null;
+      size = mb?.size ?? 0;
+    } catch (error) {
+      throw cannotDecrypt(path, 'its record in Manifest.db is malformed', error);
+    }
+    if (!encryptionKey || !this.decryption) throw cannotDecrypt(path, 'its record in Manifest.db has no EncryptionKey');
+    const unwrapped = unwrapClassWrappedKey(encryptionKey, this.decryption.classKeys);
+    if ('problem' in unwrapped) throw cannotDecrypt(path, `its EncryptionKey ${unwrapped.problem}`);
+    return { key: unwrapped.key, size };
+  }
+
+  private static checkSize(path: string, located: Located, actual: number): void {
+    if (located.expectedSize !== undefined && actual !== located.expectedSize) {
+      throw cannotDecrypt(path, `it decrypts to ${actual} bytes but Manifest.db records ${located.expectedSize}`);
+    }
   }
 
   async readFile(path: string, options: { maxBytes?: number } = {}): Promise<{ bytes: Buffer; digest: FileDigest }> {
-    const { physical, stored } = this.locate(path);
-    const { bytes, sha256 } = await readAndHash(physical, options.maxBytes);
-    const digest = { path, stored, size: bytes.length, sha256 };
+    const located = this.locate(path);
+    const { physical, stored, key } = located;
+    if (!key) {
+      const { bytes, sha256 } = await readAndHash(physical, options.maxBytes);
+      const digest = { path, stored, size: bytes.length, sha256 };
+      this.remember(digest);
+      return { bytes, digest };
+    }
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+    const read = await readAndHash(physical, maxBytes + AES_BLOCK);
+    let bytes: Buffer;
+    try {
+      bytes = decryptContent(key, read.bytes);
+    } catch (error) {
+      if (error instanceof ContentDecryptionError) throw cannotDecrypt(path, error.message, error);
+      throw error;
+    }
+    if (bytes.length > maxBytes) {
+      throw new ArtifactError('FILE_TOO_LARGE', `the file is ${bytes.length} bytes, more than the ${maxBytes} bytes this artifact reads`);
+    }
+    IosBackupSource.checkSize(path, located, bytes.length);
+    const digest: FileDigest = {
+      path,
+      stored,
+      size: read.bytes.length,
+      sha256: read.sha256,
+      plaintext: { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+    };
     this.remember(digest);
     return { bytes, digest };
+  }
+
+  /**
+   * Writes the readable content of a file (decrypted when the backup is encrypted) to
+   * `destination`, hashing it on the way: the private working folder for openSqlite, the
+   * user's chosen folder for `exhibit decrypt`. A failed decryption leaves no partial file.
+   */
+  async copyContent(path: string, destination: string): Promise<FileDigest> {
+    const located = this.locate(path);
+    if (!located.key) {
+      const copied = await copyAndHash(located.physical, destination);
+      return { path, stored: located.stored, ...copied };
+    }
+    let hashed: Awaited<ReturnType<typeof decryptFileAndHash>>;
+    try {
+      hashed = await decryptFileAndHash(located.key, located.physical, destination);
+    } catch (error) {
+      if (error instanceof ContentDecryptionError) throw cannotDecrypt(path, error.message, error);
+      throw error;
+    }
+    try {
+      IosBackupSource.checkSize(path, located, hashed.plaintext.size);
+    } catch (error) {
+      rmSync(destination, { force: true });
+      throw error;
+    }
+    return {
+      path,
+      stored: located.stored,
+      size: hashed.stored.size,
+      sha256: hashed.stored.sha256,
+      plaintext: hashed.plaintext,
+    };
   }
 
   async readPlist(path: string): Promise<{ value: PlistValue; digest: FileDigest }> {
@@ -238,20 +404,22 @@ export class IosBackupSource implements Source {
   }
 
   async openSqlite(path: string): Promise<OpenedSqlite> {
-    const main = this.locate(path);
     const sub = this.workDir.newSubdir();
     const digests: FileDigest[] = [];
-    const copied = await copyAndHash(main.physical, join(sub, 'db'));
-    digests.push({ path, stored: main.stored, ...copied });
+    digests.push(await this.copyContent(path, join(sub, 'db')));
     for (const suffix of ['-wal', '-shm']) {
       const sidecar = `${path}${suffix}`;
       if (!this.hasContent(sidecar)) continue;
-      const located = this.locate(sidecar);
-      const sidecarCopy = await copyAndHash(located.physical, join(sub, `db${suffix}`));
-      digests.push({ path: sidecar, stored: located.stored, ...sidecarCopy });
+      digests.push(await this.copyContent(sidecar, join(sub, `db${suffix}`)));
     }
     for (const digest of digests) this.remember(digest);
     return { db: openSqliteCopy(join(sub, 'db')), digests };
+  }
+
+  async hashFile(path: string): Promise<FileDigest> {
+    // The bytes as stored: hashing them needs no key, so a file whose key is damaged is still sealed.
+    const { physical, stored } = this.locate(path, { decrypt: false });
+    return { path, stored, ...(await hashFileStream(physical)) };
   }
 
   close(): void {

@@ -21,8 +21,12 @@ function installHandlers(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       removeAll();
-      // Re-raise the conventional exit status for a signal (128 + number).
-      process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
+      // Re-raise the signal with its default action rather than process.exit(): exit waits
+      // for the thread pool, where a key derivation or a read of a stalled file (a FIFO, a
+      // dead network mount) can run for long, and the parent shell should see the process
+      // ended by the signal (status 128 + number) so that a loop around it stops too.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      else process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
     });
   }
 }

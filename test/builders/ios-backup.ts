@@ -1,8 +1,9 @@
 /**
- * Writes unencrypted iOS backups with the real layout (reference/artifacts.md §1): a
+ * Writes iOS backups with the real layout (reference/artifacts.md §1): a
  * `<UDID>/` folder with Info.plist, Manifest.plist, Status.plist, Manifest.db and one blob
- * per regular file at `<fileID[0:2]>/<fileID>`. Output is a pure function of the spec: no
- * wall clock, no randomness, so the same spec gives the same bytes.
+ * per regular file at `<fileID[0:2]>/<fileID>`; with `encryption`, an encrypted backup with
+ * a real keybag (ios-backup-encryption.ts). Output is a pure function of the spec: no wall
+ * clock, no randomness, so the same spec gives the same bytes.
  *
  * Also the plist and SQLite writers other builders use.
  */
@@ -13,6 +14,9 @@ import Database from 'better-sqlite3';
 import bplistCreator, { Real } from 'bplist-creator';
 import { build as buildXml, type PlistValue as XmlValue } from 'plist';
 import { PlistUid } from '../../src/formats/plist.js';
+import { BackupEncryptor, type BackupEncryptionSpec } from './ios-backup-encryption.js';
+
+export type { BackupEncryptionSpec } from './ios-backup-encryption.js';
 
 // ---------------------------------------------------------------------------------------
 // Plist writers
@@ -231,6 +235,8 @@ export interface BackupSpec {
   applications?: Record<string, { iTunesMetadata?: Record<string, unknown> }>;
   /** Only sets Manifest.plist IsEncrypted=true, for the "this backup is encrypted" error path. */
   encryptedFlag?: boolean;
+  /** A really encrypted backup: keybag, ManifestKey, encrypted Manifest.db and files. */
+  encryption?: BackupEncryptionSpec;
   infoPlistFormat?: 'binary' | 'xml';
   omitManifestPlist?: boolean;
   omitStatusPlist?: boolean;
@@ -347,7 +353,7 @@ class ManifestRows {
     for (let i = 1; i < parts.length; i++) this.directory(domain, parts.slice(0, i).join('/'));
   }
 
-  file(spec: BackupFileSpec, size: number): void {
+  file(spec: BackupFileSpec, size: number, encryptionKey?: Buffer): void {
     this.parents(spec.domain, spec.relativePath);
     const fileID = fileIdFor(spec.domain, spec.relativePath);
     this.add(
@@ -363,6 +369,7 @@ class ManifestRows {
         mode: spec.mode ?? MODE_FILE,
         inode: inodeFor(fileID),
         protectionClass: spec.protectionClass ?? DEFAULT_FILE_PROTECTION,
+        encryptionKey,
       }),
     );
   }
@@ -418,7 +425,13 @@ function systemDomainsVersion(productVersion: string): string {
 
 type Device = { -readonly [K in keyof typeof DEFAULT_DEVICE]: string };
 
-function manifestPlist(spec: BackupSpec, udid: string, device: Device, date: Date): Buffer {
+function manifestPlist(
+  spec: BackupSpec,
+  udid: string,
+  device: Device,
+  date: Date,
+  encryption?: { keybag: Buffer; manifestKey: Buffer | undefined },
+): Buffer {
   const applications: { [bundleId: string]: PlistInput } = {};
   for (const bundleId of Object.keys(spec.applications ?? {})) {
     const bundleName = bundleId.split('.').pop() ?? bundleId;
@@ -431,7 +444,9 @@ function manifestPlist(spec: BackupSpec, udid: string, device: Device, date: Dat
   }
   return binaryPlist({
     Version: '10.0',
-    IsEncrypted: spec.encryptedFlag === true,
+    IsEncrypted: spec.encryptedFlag === true || encryption !== undefined,
+    BackupKeyBag: encryption?.keybag,
+    ManifestKey: encryption?.manifestKey,
     Date: date,
     SystemDomainsVersion: systemDomainsVersion(device.productVersion),
     WasPasscodeSet: true,
@@ -526,19 +541,30 @@ export function buildIosBackup(parentDir: string, spec: BackupSpec): string {
   mkdirSync(root, { recursive: true });
 
   const rows = new ManifestRows(spec.fileTime ?? DEFAULT_FILE_TIME);
+  const encryptor = spec.encryption ? new BackupEncryptor(spec.encryption, udid) : undefined;
   for (const file of spec.files) {
     const content = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
-    rows.file(file, content.length);
-    if (file.omitBlob) continue;
     const fileID = fileIdFor(file.domain, file.relativePath);
+    const encrypted = encryptor?.file(
+      `${file.domain}/${file.relativePath}`,
+      fileID,
+      file.protectionClass ?? DEFAULT_FILE_PROTECTION,
+      content,
+    );
+    const size = encryptor?.recordedSize(`${file.domain}/${file.relativePath}`, content.length) ?? content.length;
+    rows.file(file, size, encrypted?.encryptionKey);
+    if (file.omitBlob) continue;
     mkdirSync(path.join(root, fileID.slice(0, 2)), { recursive: true });
-    writeFileSync(path.join(root, fileID.slice(0, 2), fileID), content);
+    writeFileSync(path.join(root, fileID.slice(0, 2), fileID), encrypted?.stored ?? content);
   }
   for (const link of spec.symlinks ?? []) rows.symlink(link.domain, link.relativePath, link.target);
 
-  writeFileSync(path.join(root, 'Manifest.db'), manifestDb(rows.rows.values()));
+  const manifest = manifestDb(rows.rows.values());
+  const encryptedManifest = encryptor?.manifest(manifest);
+  writeFileSync(path.join(root, 'Manifest.db'), encryptedManifest?.stored ?? manifest);
   writeFileSync(path.join(root, 'Info.plist'), infoPlist(spec, udid, device, date));
-  if (!spec.omitManifestPlist) writeFileSync(path.join(root, 'Manifest.plist'), manifestPlist(spec, udid, device, date));
+  const encryption = encryptor && encryptedManifest ? { keybag: encryptor.keybag, manifestKey: encryptedManifest.manifestKey } : undefined;
+  if (!spec.omitManifestPlist) writeFileSync(path.join(root, 'Manifest.plist'), manifestPlist(spec, udid, device, date, encryption));
   if (!spec.omitStatusPlist) writeFileSync(path.join(root, 'Status.plist'), statusPlist(udid, date));
   return root;
 }
