@@ -7,11 +7,14 @@ import { resolve } from 'node:path';
 import { AcquisitionError } from '../errors.js';
 import type { AcquisitionOpener, OpenOptions, OpenedAcquisition } from './acquisition.js';
 import { iosBackupOpener } from './ios-backup-open.js';
+import { androidBackupOpener } from './android-backup-open.js';
+import { androidBugreportOpener } from './android-bugreport-open.js';
+import { androidqfOpener } from './android-androidqf-open.js';
 
 export type { AcquisitionInfo, DeviceInfo, OpenedAcquisition, OpenOptions } from './acquisition.js';
 
 /** In the order they are tried: the most specific shapes first. */
-export const OPENERS: readonly AcquisitionOpener[] = [iosBackupOpener];
+export const OPENERS: readonly AcquisitionOpener[] = [iosBackupOpener, androidBackupOpener, androidBugreportOpener, androidqfOpener];
 
 export async function openAcquisition(inputPath: string, options: OpenOptions): Promise<OpenedAcquisition> {
   const input = resolve(inputPath);

@@ -43,3 +43,14 @@ export async function copyAndHash(physicalPath: string, destination: string): Pr
   await pipeline(createReadStream(physicalPath), tap, createWriteStream(destination, { mode: 0o600 }));
   return { size, sha256: hash.digest('hex') };
 }
+
+/** SHA-256 and size of a file, streamed: the seal hashes every file without holding any. */
+export async function hashFileStream(physicalPath: string): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(physicalPath)) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { size, sha256: hash.digest('hex') };
+}

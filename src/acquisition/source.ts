@@ -50,6 +50,8 @@ export interface SourceEntry {
   gid?: number;
   times: EntryTimes;
   backup?: BackupEntryInfo;
+  /** A symlink's target as recorded (never followed outside the tree). */
+  target?: string;
 }
 
 /** The SHA-256 of one physical input file, as read. */
@@ -60,6 +62,8 @@ export interface FileDigest {
   stored: string;
   size: number;
   sha256: string;
+  /** Encrypted acquisitions: the decrypted content (size and sha256 above are of the bytes as stored). */
+  plaintext?: { size: number; sha256: string };
 }
 
 export interface OpenedSqlite {
@@ -88,4 +92,16 @@ export interface Source {
   openSqlite(path: string): Promise<OpenedSqlite>;
   /** Every physical file read so far, sorted by stored path. */
   digests(): FileDigest[];
+  /** Streams a file's bytes as stored through SHA-256 for the seal; not added to digests(). */
+  hashFile?(path: string): Promise<FileDigest>;
+  /** What the Source refused or could not read (hostile or damaged members), for the coverage. */
+  problems?(): SourceProblem[];
+}
+
+/** One refused or unreadable member; `path` is the name as the acquisition gives it. */
+export interface SourceProblem {
+  path: string;
+  code: 'unsafe-path' | 'symlink-outside' | 'hard-link' | 'special-file' | 'too-large' | 'bomb' | 'spool-limit' | 'truncated' | 'corrupt' | 'encrypted' | 'unsupported' | 'duplicate' | 'unreadable';
+  /** One sentence. */
+  message: string;
 }
