@@ -20,6 +20,21 @@ import { safariHistoryExtractor } from './ios/safari-history.js';
 import { safariBrowserStateExtractor } from './ios/safari-browser-state.js';
 import { webkitResourceLoadStatisticsExtractor } from './ios/webkit-resource-load-statistics.js';
 import { webkitSessionResourceLogExtractor } from './ios/webkit-session-resource-log.js';
+import { chromeHistoryExtractor } from './ios/chrome-history.js';
+import { chromeFaviconExtractor } from './ios/chrome-favicon.js';
+import { firefoxHistoryExtractor } from './ios/firefox-history.js';
+import { firefoxFaviconExtractor } from './ios/firefox-favicon.js';
+import { safariFaviconExtractor } from './ios/safari-favicon.js';
+import { webkitWebsiteDataExtractor } from './ios/webkit-website-data.js';
+import { shortcutsExtractor } from './ios/shortcuts.js';
+import { locationdClientsExtractor } from './ios/locationd-clients.js';
+import { whatsappExtractor } from './ios/whatsapp.js';
+import { whatsappContactsExtractor } from './ios/whatsapp-contacts.js';
+import { interactionCExtractor } from './ios/interaction-c.js';
+import { callsExtractor } from './ios/calls.js';
+import { contactsExtractor } from './ios/contacts.js';
+import { calendarExtractor } from './ios/calendar.js';
+import { ANDROID_EXTRACTORS } from './android/extractors.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
   backupInfoExtractor,
@@ -38,6 +53,21 @@ export const EXTRACTORS: readonly Extractor[] = [
   safariBrowserStateExtractor,
   webkitResourceLoadStatisticsExtractor,
   webkitSessionResourceLogExtractor,
+  chromeHistoryExtractor,
+  chromeFaviconExtractor,
+  firefoxHistoryExtractor,
+  firefoxFaviconExtractor,
+  safariFaviconExtractor,
+  webkitWebsiteDataExtractor,
+  shortcutsExtractor,
+  locationdClientsExtractor,
+  whatsappExtractor,
+  whatsappContactsExtractor,
+  interactionCExtractor,
+  callsExtractor,
+  contactsExtractor,
+  calendarExtractor,
+  ...ANDROID_EXTRACTORS,
 ];
 
 export function extractorsFor(kind: AcquisitionKind): Extractor[] {

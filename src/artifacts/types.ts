@@ -13,6 +13,8 @@ export type Locator =
   | { kind: 'sqlite'; table: string; rowid: string }
   | { kind: 'plist'; keyPath: string[] }
   | { kind: 'line'; line: number }
+  /** A value inside a JSON document: array indexes and keys from the root; `line` for JSON-lines files. */
+  | { kind: 'json'; path: string[]; line?: number }
   | { kind: 'manifest'; fileID: string }
   | { kind: 'file' };
 

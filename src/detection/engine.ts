@@ -9,7 +9,7 @@ import type { IndicatorIndex } from '../indicators/indicator-index.js';
 import type { IndicatorMatch } from '../indicators/types.js';
 import { evaluate } from './condition.js';
 import { findingId, type Finding } from './finding.js';
-import type { Confidence, HeuristicRule, IndicatorCheck, IndicatorRule, Rule } from './rule-types.js';
+import type { Confidence, HeuristicRule, IndicatorCheck, IndicatorRule, Rule, Severity } from './rule-types.js';
 
 type Lookup = (index: IndicatorIndex, value: string) => IndicatorMatch[];
 
@@ -55,6 +55,15 @@ function cautionApplies(rule: IndicatorRule, match: IndicatorMatch): boolean {
       return exhaustive;
     }
   }
+}
+
+/**
+ * A value that is the name of a legitimate system component on this platform (Pegasus's
+ * `gatekeeperd` is an Android daemon every phone runs) proves nothing alone: the match is
+ * kept for the record, as informational, so it does not turn every phone "infected".
+ */
+function matchSeverity(rule: IndicatorRule, match: IndicatorMatch): Severity {
+  return match.indicator.caution?.scope === 'android' && cautionApplies(rule, match) ? 'informational' : rule.severity;
 }
 
 /** How sure a match is: looser matching or a value known to collide lowers it. */
@@ -141,7 +150,7 @@ export class Detector {
           const content = {
             rule: { id: rule.id, version: rule.version, type: rule.type, title: rule.title },
             artifact: record.artifact,
-            severity: rule.severity,
+            severity: matchSeverity(rule, match),
             confidence: matchConfidence(rule, match),
             matched: { field, value },
             indicator: {

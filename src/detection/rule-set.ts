@@ -18,6 +18,21 @@ import { safariHistoryRules } from './rules/safari-history.js';
 import { safariBrowserStateRules } from './rules/safari-browser-state.js';
 import { webkitResourceLoadStatisticsRules } from './rules/webkit-resource-load-statistics.js';
 import { webkitSessionResourceLogRules } from './rules/webkit-session-resource-log.js';
+import { chromeHistoryRules } from './rules/chrome-history.js';
+import { chromeFaviconRules } from './rules/chrome-favicon.js';
+import { firefoxHistoryRules } from './rules/firefox-history.js';
+import { firefoxFaviconRules } from './rules/firefox-favicon.js';
+import { safariFaviconRules } from './rules/safari-favicon.js';
+import { webkitWebsiteDataRules } from './rules/webkit-website-data.js';
+import { shortcutsRules } from './rules/shortcuts.js';
+import { locationdClientsRules } from './rules/locationd-clients.js';
+import { whatsappRules } from './rules/whatsapp.js';
+import { whatsappContactsRules } from './rules/whatsapp-contacts.js';
+import { interactionCRules } from './rules/interaction-c.js';
+import { callsRules } from './rules/calls.js';
+import { contactsRules } from './rules/contacts.js';
+import { calendarRules } from './rules/calendar.js';
+import { ANDROID_RULES } from './rules/android.js';
 
 export const RULE_SET_VERSION = '2026.11.0';
 
@@ -37,4 +52,19 @@ export const RULES: readonly Rule[] = [
   ...safariBrowserStateRules,
   ...webkitResourceLoadStatisticsRules,
   ...webkitSessionResourceLogRules,
+  ...chromeHistoryRules,
+  ...chromeFaviconRules,
+  ...firefoxHistoryRules,
+  ...firefoxFaviconRules,
+  ...safariFaviconRules,
+  ...webkitWebsiteDataRules,
+  ...shortcutsRules,
+  ...locationdClientsRules,
+  ...whatsappRules,
+  ...whatsappContactsRules,
+  ...interactionCRules,
+  ...callsRules,
+  ...contactsRules,
+  ...calendarRules,
+  ...ANDROID_RULES,
 ];

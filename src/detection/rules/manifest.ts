@@ -1,4 +1,5 @@
 import type { Rule } from '../rule-types.js';
+import { WEBKIT_STORE_RELATIVE_PATH } from './webkit-website-data.js';
 
 const AMNESTY_METHODOLOGY =
   'https://www.amnesty.org/en/latest/research/2021/07/forensic-methodology-report-how-to-catch-nso-groups-pegasus/';
@@ -21,11 +22,13 @@ export const manifestRules: Rule[] = [
   },
   {
     id: 'ios.manifest.domain-mention',
-    version: 1,
+    // 2: silent inside the WebKit stores, whose origins the webkit_website_data records report.
+    version: 2,
     type: 'indicator',
     artifacts: ['manifest'],
     fields: ['url_mentions'],
     check: 'url',
+    when: { not: { field: 'relative_path', matches: WEBKIT_STORE_RELATIVE_PATH } },
     severity: 'high',
     confidence: 'medium',
     title: 'A file name in the backup mentions a spyware domain',

@@ -1,0 +1,25 @@
+import type { Rule } from '../rule-types.js';
+
+const AMNESTY_METHODOLOGY =
+  'https://www.amnesty.org/en/latest/research/2021/07/forensic-methodology-report-how-to-catch-nso-groups-pegasus/';
+const MVT_RECORDS = 'https://docs.mvt.re/en/latest/ios/records/';
+
+export const chromeFaviconRules: Rule[] = [
+  {
+    id: 'ios.chrome-favicon.url-indicator',
+    version: 1,
+    type: 'indicator',
+    artifacts: ['chrome_favicon'],
+    fields: ['page_url', 'icon_url'],
+    check: 'url',
+    severity: 'critical',
+    confidence: 'high',
+    title: 'Chrome cached an icon of spyware infrastructure',
+    explanation:
+      'The Chrome favicon cache links the page {record.page_url} to the icon {record.icon_url}; {value} matches the {malware} indicator "{indicator}" ({bundle}).',
+    harmless: [
+      'A page visited while researching the domain, or a page that embeds an icon hosted there, leaves the same trace.',
+    ],
+    references: [AMNESTY_METHODOLOGY, MVT_RECORDS],
+  },
+];
