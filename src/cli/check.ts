@@ -2,14 +2,22 @@
 import type { Command } from 'commander';
 import { basename, resolve } from 'node:path';
 import { runCheck } from '../pipeline/check.js';
+import { systemLanguage } from '../report/i18n/locale.js';
+import { languageOption } from './report.js';
 import { formatSummary, summaryJson } from './summary.js';
 import { terminalProgress } from './progress.js';
+import { readSecrets, SECRET_OPTIONS } from './secrets.js';
+import { EVIDENCE_OPTIONS, evidenceOptionsFrom, formatEvidenceSummary, type EvidenceFlags } from './evidence-options.js';
 
-interface CheckFlags {
+interface CheckFlags extends EvidenceFlags {
   output?: string;
   iocs: string[];
   json?: boolean;
   progress: boolean;
+  passwordFile?: string;
+  password?: boolean;
+  keyFile?: string;
+  lang?: string;
 }
 
 function defaultOutput(input: string): string {
@@ -31,7 +39,17 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
     .option('-i, --iocs <file>', 'an extra STIX2 indicator bundle (repeatable)', collect, [])
     .option('--json', 'print the summary as JSON on stdout, for scripts')
     .option('--no-progress', 'do not draw a progress bar')
+    .addOption(languageOption())
+    .option(...SECRET_OPTIONS.passwordFile)
+    .option(...SECRET_OPTIONS.password)
+    .option(...SECRET_OPTIONS.keyFile)
+    .option(...EVIDENCE_OPTIONS.signingKey)
+    .option(...EVIDENCE_OPTIONS.signingPassphraseFile)
+    .option(...EVIDENCE_OPTIONS.operator)
+    .option(...EVIDENCE_OPTIONS.tsa)
     .action(async (acquisition: string, flags: CheckFlags) => {
+      // Asked before the progress bar exists, so the prompt is not drawn over.
+      const secrets = await readSecrets(flags);
       const bar = terminalProgress(flags.progress && !flags.json);
       try {
         const result = await runCheck({
@@ -39,11 +57,21 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
           output: flags.output ?? defaultOutput(acquisition),
           iocFiles: flags.iocs,
           iocEnvironment: process.env['EXHIBIT_IOCS'],
-          progress: bar.progress,
+          progress: {
+            ...bar.progress,
+            message: (text) => {
+              if (flags.progress) process.stderr.write(`${text}\n`);
+            },
+          },
+          secrets,
+          reportLanguage: systemLanguage(flags.lang),
+          evidence: evidenceOptionsFrom(flags),
         });
         bar.stop();
         process.stdout.write(
-          flags.json ? `${JSON.stringify(summaryJson(result), null, 2)}\n` : `${formatSummary(result)}\n`,
+          flags.json
+            ? `${JSON.stringify({ ...(summaryJson(result) as object), evidence: result.evidence ?? null }, null, 2)}\n`
+            : `${formatSummary(result)}${formatEvidenceSummary(result.evidence)}\n`,
         );
         setExitCode(result.exitCode);
       } finally {

@@ -8,6 +8,11 @@ import { TOOL_VERSION } from '../version.js';
 import { registerCheck } from './check.js';
 import { registerIocs } from './iocs.js';
 import { registerRecheck } from './recheck.js';
+import { registerDecrypt } from './decrypt.js';
+import { redactSecrets } from './secrets.js';
+import { registerDeriveKey } from './derive-key.js';
+import { registerReport } from './report.js';
+import { registerEvidence } from './evidence.js';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -21,12 +26,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Check phone acquisitions for traces of mercenary spyware.')
     .version(TOOL_VERSION)
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Subcommands inherit this: an error echoing `--password=…` must not echo the password.
+    .configureOutput({ outputError: (text, write) => write(redactSecrets(text)) });
   registerCheck(program, (code) => {
     exitCode = code;
   });
-  registerIocs(program);
+  registerIocs(program, (code) => {
+    exitCode = code;
+  });
   registerRecheck(program, (code) => {
+    exitCode = code;
+  });
+  registerDecrypt(program, (code) => {
+    exitCode = code;
+  });
+  registerDeriveKey(program);
+  registerReport(program);
+  registerEvidence(program, (code) => {
     exitCode = code;
   });
   try {

@@ -18,12 +18,17 @@ const PAINT: Record<Severity, (text: string) => string> = {
   informational: pc.dim,
 };
 
-const ACQUISITION_LABEL: Record<string, string> = { 'ios-backup': 'iPhone backup' };
+const ACQUISITION_LABEL: Record<string, string> = {
+  'ios-backup': 'iPhone backup',
+  'android-androidqf': 'androidqf collection',
+  'android-bugreport': 'Android bugreport',
+  'android-backup': 'Android backup',
+};
 
 export function formatSummary(result: CheckResult): string {
   const lines: string[] = [];
   const device = result.info.device;
-  const model = [device.productName ?? device.productType, device.productVersion ? `iOS ${device.productVersion}` : undefined]
+  const model = [device.productName ?? device.productType, device.productVersion ? `${result.info.kind.startsWith('android-') ? 'Android' : 'iOS'} ${device.productVersion}` : undefined]
     .filter(Boolean)
     .join(', ');
   lines.push(
@@ -54,7 +59,7 @@ export function formatSummary(result: CheckResult): string {
   lines.push('');
   const rel = relative(process.cwd(), result.resultsDir);
   const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? result.resultsDir : rel;
-  lines.push(`Results: ${shown}/ (findings.json, timeline.csv, coverage.json, records/, run.log)`);
+  lines.push(`Results: ${shown}/ (report.html, findings.json, timeline.csv, coverage.json, records/, run.log)`);
   return lines.join('\n');
 }
 

@@ -3,7 +3,8 @@
  * when any source file is newer than it, so the tests never run stale code.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +22,18 @@ function newestMtime(dir: string): number {
 }
 
 let built = false;
+
+let dataDir: string | undefined;
+
+/** A key store of the test process's own, so a check never creates keys in the user's home. */
+function testDataDir(): string {
+  if (dataDir === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'exhibit-data-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    dataDir = dir;
+  }
+  return dataDir;
+}
 
 export function ensureBuilt(): void {
   if (built) return;
@@ -43,7 +56,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
   ensureBuilt();
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'exhibit.js'), ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, EXHIBIT_IOCS: '', ...options.env },
+    env: { ...process.env, EXHIBIT_IOCS: '', EXHIBIT_DATA_DIR: testDataDir(), ...options.env },
     encoding: 'utf8',
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
