@@ -9,6 +9,7 @@ import type { ArtifactIssue, ArtifactRecord, Extractor } from '../artifacts/type
 import { extractorsFor } from '../artifacts/registry.js';
 import { openAcquisition, type AcquisitionInfo } from '../acquisition/detect.js';
 import { WorkingDir } from '../acquisition/working-dir.js';
+import type { AcquisitionSecrets } from '../acquisition/acquisition.js';
 import type { Source } from '../acquisition/source.js';
 import { Detector } from '../detection/engine.js';
 import { compareFindings, type Finding } from '../detection/finding.js';
@@ -26,12 +27,19 @@ import { TimelineCollector, writeFindingsTimeline } from '../report/timeline-csv
 import { writeFindingsJson, severityCounts } from '../report/findings-json.js';
 import { writeCoverageJson } from '../report/coverage-json.js';
 import { writeAcquisitionJson } from '../report/acquisition-json.js';
+import { writeReport } from '../report/html/write-report.js';
+import { systemLanguage } from '../report/i18n/locale.js';
+import type { Lang } from '../report/i18n/types.js';
+import { EvidenceRun, type EvidenceOptions, type EvidenceSummary } from '../evidence/evidence-run.js';
+import { isSealFolderFile } from '../evidence/evidence-files.js';
 
 export interface CheckProgress {
   opened?(info: AcquisitionInfo, artifacts: number): void;
   artifactStarted?(extractor: Extractor, position: number): void;
   recordsRead?(extractor: Extractor, count: number): void;
   artifactDone?(entry: CoverageEntry): void;
+  /** A slow or notable step while opening, e.g. deriving an encrypted backup's key. */
+  message?(text: string): void;
 }
 
 export interface CheckOptions {
@@ -42,6 +50,12 @@ export interface CheckOptions {
   iocEnvironment?: string | undefined;
   rules?: readonly Rule[];
   progress?: CheckProgress;
+  /** Password or key of an encrypted acquisition; never logged nor written to the results. */
+  secrets?: AcquisitionSecrets;
+  /** Language of report.html; default: the system locale, else English. */
+  reportLanguage?: Lang;
+  /** Seal, attest and log custody into the results folder (the CLI always does). */
+  evidence?: EvidenceOptions;
 }
 
 export interface CheckResult {
@@ -55,6 +69,7 @@ export interface CheckResult {
   indicatorCount: number;
   /** 0 clean, 1 findings at low severity or above. */
   exitCode: 0 | 1;
+  evidence?: EvidenceSummary;
 }
 
 function isInside(child: string, parent: string): boolean {
@@ -70,7 +85,7 @@ function prepareOutput(output: string, acquisitionRoot: string, input: string): 
       `The results folder ${output} is inside the acquisition; choose a folder outside it, because evidence is never written to.`,
     );
   }
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
+  if (existsSync(dir) && readdirSync(dir).some((name) => !isSealFolderFile(name))) {
     throw new UsageError('OUTPUT_NOT_EMPTY', `The results folder ${output} is not empty; choose a new or empty folder.`);
   }
   mkdirSync(join(dir, 'records'), { recursive: true, mode: 0o700 });
@@ -81,7 +96,7 @@ interface ArtifactOutcome {
   entry: CoverageEntry;
 }
 
-async function runExtractor(
+export async function runExtractor(
   extractor: Extractor,
   source: Source,
   onRecord: (record: ArtifactRecord) => void,
@@ -143,11 +158,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   let source: (Source & { close(): void }) | undefined;
   try {
     const index: IndicatorIndex = await loadRunIndicators(options, log);
-    const opened = await openAcquisition(options.input, { workDir });
+    const opened = await openAcquisition(options.input, {
+      workDir,
+      secrets: options.secrets,
+      progress: (text) => {
+        log.info(text);
+        options.progress?.message?.(text);
+      },
+    });
     source = opened.source;
     const resultsDir = prepareOutput(options.output, opened.root, options.input);
     log.attach(join(resultsDir, 'run.log'));
     log.info(`acquisition: ${opened.info.kind} ${opened.info.name}`);
+    const evidence = options.evidence ? await EvidenceRun.start(source, opened.info, resultsDir, options.evidence, log) : undefined;
 
     const extractors = extractorsFor(opened.info.kind);
     options.progress?.opened?.(opened.info, extractors.length);
@@ -167,7 +190,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
           recordTotal += 1;
           records.write(record);
           timeline.add(record);
-          for (const finding of detector.inspect(record)) findings.set(finding.id, finding);
+          const leaf = evidence?.addRecord(record);
+          for (const finding of detector.inspect(record)) {
+            findings.set(finding.id, finding);
+            if (leaf) evidence?.cite(finding, leaf);
+          }
         },
         options.progress,
       );
@@ -189,9 +216,24 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     });
     timeline.write(join(resultsDir, 'timeline.csv'));
     writeFindingsTimeline(join(resultsDir, 'timeline-findings.csv'), sorted);
-    writeCoverageJson(join(resultsDir, 'coverage.json'), opened.info, coverage);
+    writeCoverageJson(join(resultsDir, 'coverage.json'), opened.info, coverage, source.problems?.() ?? []);
     writeAcquisitionJson(join(resultsDir, 'acquisition.json'), opened.info, source.digests());
+    const evidenceSummary = await evidence?.finishCheck({
+      findings: sorted,
+      bundles: index.bundles(),
+      rules: options.rules ?? RULES,
+      ruleSetVersion: RULE_SET_VERSION,
+      findingsJsonPath: join(resultsDir, 'findings.json'),
+    });
     log.info(`findings: ${sorted.length} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    // Keep this last: the report reads every file written above. A report that cannot be
+    // written is logged, never a reason to lose the check's results or its exit code.
+    try {
+      await writeReport(resultsDir, { lang: options.reportLanguage ?? systemLanguage() });
+    } catch (error) {
+      log.error(`report.html not written: ${describeError(error)}`);
+      options.progress?.message?.(`report.html could not be written: ${describeError(error)}`);
+    }
 
     return {
       resultsDir,
@@ -203,6 +245,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       timeRange: timeline.range(),
       indicatorCount: index.size(),
       exitCode: exitCodeFor(sorted),
+      ...(evidenceSummary ? { evidence: evidenceSummary } : {}),
     };
   } catch (error) {
     log.error(isExhibitError(error) ? error.message : (error instanceof Error ? error.stack ?? error.message : String(error)));

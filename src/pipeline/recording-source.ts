@@ -9,6 +9,7 @@ export function recordingSource(source: Source, read: Set<string>): Source {
     stat: (path) => source.stat(path),
     hasContent: (path) => source.hasContent(path),
     digests: () => source.digests(),
+    problems: () => source.problems?.() ?? [],
     readFile: (path, options) => {
       read.add(path);
       return source.readFile(path, options);

@@ -13,6 +13,8 @@ export function writeAcquisitionJson(path: string, info: AcquisitionInfo, digest
       stored: digest.stored,
       size: digest.size,
       sha256: digest.sha256,
+      // Encrypted backups: sha256 is of the bytes as stored; this is of the decrypted content.
+      ...(digest.plaintext ? { plaintext: digest.plaintext } : {}),
     })),
   };
   writeFileSync(path, `${JSON.stringify(doc, null, 2)}\n`, { mode: 0o600 });

@@ -9,6 +9,8 @@ export function locatorText(locator: Locator): string {
       return locator.keyPath.length === 0 ? 'plist root' : `plist ${locator.keyPath.join(' › ')}`;
     case 'line':
       return `line ${locator.line}`;
+    case 'json':
+      return `${locator.line !== undefined ? `line ${locator.line} ` : ''}json ${locator.path.length === 0 ? 'root' : locator.path.join(' › ')}`;
     case 'manifest':
       return `Manifest.db fileID ${locator.fileID}`;
     case 'file':
