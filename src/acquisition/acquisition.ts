@@ -42,6 +42,8 @@ export interface AcquisitionSecrets {
   password?: string;
   /** A key derived earlier (e.g. by `exhibit derive-key`), to skip the slow derivation. */
   key?: Buffer;
+  /** The text of an age identity file (androidqf's key.txt), for `.zip.age` collections. */
+  ageIdentity?: string;
 }
 
 export interface OpenOptions {

@@ -2,7 +2,7 @@
  * Recognising and opening an androidqf collection: its output folder or its zip, with the
  * files at the root (current androidqf) or one folder down (older androidqf's `<UUID>/`,
  * or a zipped folder). The `bugreport.zip` and `backup.ab` it holds are mounted into the
- * same tree. An age-encrypted collection (`.zip.age`) is refused with how to decrypt it.
+ * same tree. An age-encrypted collection (`.zip.age`) is decrypted with the identity given.
  */
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -14,6 +14,7 @@ import { MountedSource, type ClosableSource } from './mounted-source.js';
 import { zipMemberNames } from './zip-names.js';
 import { layoutRootFromNames, layoutRootInFolder, layoutRootsFromNames, layoutRootsInFolder, onlyRoot } from './android-layout.js';
 import { mountNestedArchives } from './android-nested.js';
+import { decryptAgeFile } from './age-decrypt.js';
 import { parseGetprop, propertyMap } from '../artifacts/android/parsers/getprop.js';
 import { decodeText } from '../artifacts/android/parsers/text-lines.js';
 
@@ -72,10 +73,16 @@ async function open(input: string, options: OpenOptions): Promise<OpenedAcquisit
   const name = basename(input);
   const stats = statSync(input);
   if (isAgeFile(input, stats)) {
-    throw new AcquisitionError(
-      'ENCRYPTED_BACKUP',
-      `${name} is an androidqf collection encrypted with age, which Exhibit does not decrypt yet; decrypt it first with "age --decrypt -i <your age identity file> -o ${name.replace(/\.age$/i, '')} ${name}" and check the decrypted zip.`,
-    );
+    const identity = options.secrets?.ageIdentity;
+    if (identity === undefined) {
+      throw new AcquisitionError(
+        'ENCRYPTED_BACKUP',
+        `${name} is an androidqf collection encrypted with age; give the age identity file it was encrypted to (androidqf's key.txt) with --age-identity FILE.`,
+      );
+    }
+    options.progress?.('Decrypting the age-encrypted collection into the private working folder…');
+    const plain = await decryptAgeFile(input, name, identity, options.workDir);
+    return openZipCollection(plain, input, name, options);
   }
   let tree: MountedSource;
   let root: string;
@@ -87,12 +94,19 @@ async function open(input: string, options: OpenOptions): Promise<OpenedAcquisit
     tree = new MountedSource(base, '');
     await mountNested(tree, base, '', options);
   } else {
-    root = input;
-    const baseRoot = onlyRoot(layoutRootsFromNames('androidqf', zipMemberNames(input) ?? []), 'androidqf collections');
-    const base = await openZipSource(input, 'android-androidqf', options.workDir, progress);
-    tree = new MountedSource(base, baseRoot);
-    await mountNested(tree, base, baseRoot, options);
+    return openZipCollection(input, input, name, options);
   }
+  const info: AcquisitionInfo = { kind: 'android-androidqf', name, device: await readDevice(tree) };
+  return { root, source: tree, info };
+}
+
+/** A collection zip; `zip` may be a decrypted copy in the working folder of the `root` the user gave. */
+async function openZipCollection(zip: string, root: string, name: string, options: OpenOptions): Promise<OpenedAcquisition> {
+  const progress = options.progress ? { progress: options.progress } : {};
+  const baseRoot = onlyRoot(layoutRootsFromNames('androidqf', zipMemberNames(zip) ?? []), 'androidqf collections');
+  const base = await openZipSource(zip, 'android-androidqf', options.workDir, progress);
+  const tree = new MountedSource(base, baseRoot);
+  await mountNested(tree, base, baseRoot, options);
   const info: AcquisitionInfo = { kind: 'android-androidqf', name, device: await readDevice(tree) };
   return { root, source: tree, info };
 }

@@ -110,11 +110,11 @@ describe('androidqf collections', () => {
     );
   });
 
-  it('refuses an age-encrypted collection with how to decrypt it', async () => {
+  it('asks for the age identity of an age-encrypted collection', async () => {
     const path = join(dir, `${DEFAULT_UUID}.zip.age`);
     writeFileSync(path, 'age-encryption.org/v1\n-> X25519 abc\n');
     await expect(withAcquisition(path, async () => undefined)).rejects.toThrow(
-      `${DEFAULT_UUID}.zip.age is an androidqf collection encrypted with age, which Exhibit does not decrypt yet; decrypt it first with "age --decrypt -i <your age identity file> -o ${DEFAULT_UUID}.zip ${DEFAULT_UUID}.zip.age" and check the decrypted zip.`,
+      `${DEFAULT_UUID}.zip.age is an androidqf collection encrypted with age; give the age identity file it was encrypted to (androidqf's key.txt) with --age-identity FILE.`,
     );
   });
 });

@@ -6,7 +6,7 @@ import { systemLanguage } from '../report/i18n/locale.js';
 import { languageOption } from './report.js';
 import { formatSummary, summaryJson } from './summary.js';
 import { terminalProgress } from './progress.js';
-import { readSecrets, SECRET_OPTIONS } from './secrets.js';
+import { readAgeIdentity, readSecrets, SECRET_OPTIONS } from './secrets.js';
 import { EVIDENCE_OPTIONS, evidenceOptionsFrom, formatEvidenceSummary, type EvidenceFlags } from './evidence-options.js';
 
 interface CheckFlags extends EvidenceFlags {
@@ -17,6 +17,7 @@ interface CheckFlags extends EvidenceFlags {
   passwordFile?: string;
   password?: boolean;
   keyFile?: string;
+  ageIdentity?: string;
   lang?: string;
 }
 
@@ -43,13 +44,15 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
     .option(...SECRET_OPTIONS.passwordFile)
     .option(...SECRET_OPTIONS.password)
     .option(...SECRET_OPTIONS.keyFile)
+    .option('--age-identity <file>', "age identity file (androidqf's key.txt) for an age-encrypted androidqf collection")
     .option(...EVIDENCE_OPTIONS.signingKey)
     .option(...EVIDENCE_OPTIONS.signingPassphraseFile)
     .option(...EVIDENCE_OPTIONS.operator)
     .option(...EVIDENCE_OPTIONS.tsa)
     .action(async (acquisition: string, flags: CheckFlags) => {
       // Asked before the progress bar exists, so the prompt is not drawn over.
-      const secrets = await readSecrets(flags);
+      const given = await readSecrets(flags);
+      const secrets = flags.ageIdentity === undefined ? given : { ...given, ageIdentity: readAgeIdentity(flags.ageIdentity) };
       const bar = terminalProgress(flags.progress && !flags.json);
       try {
         const result = await runCheck({

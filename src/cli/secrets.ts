@@ -182,3 +182,8 @@ export async function readSecrets(
   if (fromEnv !== undefined && fromEnv !== '') return { password: fromEnv };
   return undefined;
 }
+
+/** The text of an age identity file (androidqf's key.txt); treated like a password file. */
+export function readAgeIdentity(file: string): string {
+  return readSecretFile(file, 'age identity');
+}

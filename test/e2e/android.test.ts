@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { buildAndroidqfFolder, buildAndroidqfZip, DEFAULT_UUID } from '../builders/android/androidqf.js';
 import { buildBugreportZip } from '../builders/android/bugreport.js';
 import { buildAb, telephonyMembers } from '../builders/android/ab-backup.js';
@@ -197,6 +198,28 @@ describe('exhibit check on an androidqf collection', () => {
     expect(readJson<CoverageFile>(run.out, 'coverage.json').acquisition_problems).toEqual([{ path: 'backup.ab', code: 'encrypted', message }]);
   });
 
+  it('decrypts an age-encrypted collection with its identity and finds the same traces', async () => {
+    const identity = await generateX25519Identity();
+    const encrypter = new Encrypter();
+    encrypter.addRecipient(await identityToRecipient(identity));
+    const dir = newDir();
+    const encrypted = join(dir, `${DEFAULT_UUID}.zip.age`);
+    writeFileSync(encrypted, await encrypter.encrypt(new Uint8Array(readFileSync(newZip))));
+    const keyFile = join(dir, 'key.txt');
+    writeFileSync(keyFile, `# created: 2024-04-30\n${identity}\n`);
+    const run = check(encrypted, ['--age-identity', keyFile], { EXHIBIT_BACKUP_PASSWORD: BACKUP_PASSWORD });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(brief(run.out)).toEqual(NEW_LAYOUT_FINDINGS);
+    expect(readFileSync(join(run.out, 'findings.json'), 'utf8')).not.toContain(identity);
+
+    const other = join(dir, 'other.txt');
+    writeFileSync(other, `${await generateX25519Identity()}\n`);
+    const wrong = check(encrypted, ['--age-identity', other]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr.trim()).toBe(`exhibit: The age identity does not unlock ${DEFAULT_UUID}.zip.age; give the key.txt whose recipient androidqf encrypted it to.`);
+  });
+
   it('stops with one sentence when the backup password is wrong', () => {
     const run = check(newZip, [], { EXHIBIT_BACKUP_PASSWORD: 'not it' });
     expect(run.status).toBe(2);
@@ -224,13 +247,13 @@ describe('exhibit check on an androidqf collection', () => {
     ]);
   });
 
-  it('refuses an age-encrypted collection with how to decrypt it', () => {
+  it('asks for the age identity of an age-encrypted collection, in one sentence', () => {
     const path = join(newDir(), `${DEFAULT_UUID}.zip.age`);
     writeFileSync(path, 'age-encryption.org/v1\n-> X25519 abc\n');
     const run = check(path);
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(
-      `exhibit: ${DEFAULT_UUID}.zip.age is an androidqf collection encrypted with age, which Exhibit does not decrypt yet; decrypt it first with "age --decrypt -i <your age identity file> -o ${DEFAULT_UUID}.zip ${DEFAULT_UUID}.zip.age" and check the decrypted zip.`,
+      `exhibit: ${DEFAULT_UUID}.zip.age is an androidqf collection encrypted with age; give the age identity file it was encrypted to (androidqf's key.txt) with --age-identity FILE.`,
     );
   });
 });
