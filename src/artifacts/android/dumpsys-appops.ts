@@ -4,6 +4,7 @@
  * apps (REQUEST_INSTALL_PACKAGES), or operations run by the adb shell.
  */
 import type { Source } from '../../acquisition/source.js';
+import { APP_STORES } from './packages-common.js';
 import type { ExtractContext, Extractor } from '../types.js';
 import { makeRecord, originOf } from '../locate.js';
 import { parseAppops } from './parsers/dumpsys-appops.js';
@@ -12,20 +13,6 @@ import { DUMPSYS_PATHS } from './dumpsys-text.js';
 import { eachSection } from './dumpsys-section-records.js';
 
 /** App stores, which hold REQUEST_INSTALL_PACKAGES because installing apps is their job. */
-export const KNOWN_STORES: readonly string[] = [
-  'com.android.vending',
-  'com.aurora.store',
-  'org.fdroid.fdroid',
-  'com.sec.android.app.samsungapps',
-  'com.huawei.appmarket',
-  'com.xiaomi.market',
-  'com.xiaomi.mipicks',
-  'com.heytap.market',
-  'com.oppo.market',
-  'com.bbk.appstore',
-  'com.amazon.venezia',
-];
-
 export const dumpsysAppopsExtractor: Extractor = {
   id: 'dumpsys_appops',
   title: 'App operations (dumpsys appops)',
@@ -44,7 +31,7 @@ export const dumpsysAppopsExtractor: Extractor = {
           access_count: op.entries.filter((e) => e.kind === 'access').length,
           reject_count: op.entries.filter((e) => e.kind === 'reject').length,
           entry_times_local: op.entries.map((e) => `${e.kind} ${e.local}`),
-          is_store: KNOWN_STORES.includes(op.packageName),
+          is_store: APP_STORES.includes(op.packageName),
           local_time_zone: zoneLabel(text.zone),
         }, originOf(text.digest, { kind: 'line', line: op.line }), times);
       }

@@ -68,6 +68,8 @@ const VENDOR_STORES = [
   'com.bbk.appstore',
   'com.amazon.venezia',
 ];
+/** Every app store Exhibit knows: Google Play, the third-party and the vendor stores. */
+export const APP_STORES: readonly string[] = ['com.android.vending', ...THIRD_PARTY_STORES, ...VENDOR_STORES];
 /** The system package installer: an APK opened from a browser download, a file manager or a chat. */
 const PACKAGE_INSTALLERS = ['com.google.android.packageinstaller', 'com.android.packageinstaller'];
 

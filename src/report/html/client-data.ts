@@ -9,7 +9,7 @@ import type { Message } from '../i18n/types.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { RenderContext } from './render-context.js';
 import { findingWords } from './explanation.js';
-import { LOCATOR_NUMBER } from './timeline-data.js';
+import { LOCATOR_NUMBER, type TimelineColumns } from './timeline-data.js';
 
 /** Messages the script uses, raw (the script picks plural forms and fills placeholders). */
 const CLIENT_MESSAGES = [
@@ -29,22 +29,11 @@ export interface ClientData {
   dir: 'ltr' | 'rtl';
   ui: Record<string, Message>;
   severityNames: Record<string, string>;
-  timeline: {
-    t0: number;
-    t: number[];
-    a: number[];
-    m: number[];
-    s: number[];
-    p: number[];
-    n: number[];
-    artifacts: string[];
+  timeline: Omit<TimelineColumns, 'sources'> & {
     artifactIds: string[];
-    meanings: string[];
-    strings: string[];
     /** Source label (locator in words, `{n}` standing for the row number). */
     sources: string[];
     paths: string[];
-    findingRows: Array<[number, number]>;
   };
   findings: Array<{ id: string; t: number | null; severity: string; title: string }>;
 }
