@@ -77,6 +77,16 @@ function sqlGlob(pattern: string): string {
     .replace(/\*+/g, '*');
 }
 
+/**
+ * Paging through Manifest.db in (domain, relativePath) order and looking paths up needs
+ * this index; real Manifest.db files only index each column alone, which makes every page
+ * a sort of the whole table. Only for a plain backup: the decrypted copy of an encrypted
+ * one is also what `Manifest.db` reads and `exhibit decrypt` writes, so it stays as decrypted.
+ */
+const MANIFEST_INDEXES = {
+  indexes: ['CREATE INDEX IF NOT EXISTS exhibit_files_path ON Files(domain, relativePath)'],
+} as const;
+
 export class IosBackupSource implements Source {
   readonly kind = 'ios-backup' as const;
   private readonly digestByStored = new Map<string, FileDigest>();
@@ -99,7 +109,7 @@ export class IosBackupSource implements Source {
     const physical = join(root, 'Manifest.db');
     if (!decryption?.manifestKey) {
       const { size, sha256 } = await copyAndHash(physical, copy);
-      const source = new IosBackupSource(root, workDir, openSqliteCopy(copy), decryption, undefined);
+      const source = new IosBackupSource(root, workDir, openSqliteCopy(copy, MANIFEST_INDEXES), decryption, undefined);
       source.remember({ path: 'Manifest.db', stored: 'Manifest.db', size, sha256 });
       return source;
     }

@@ -46,10 +46,19 @@ class BetterSqliteDatabase implements SqliteDatabase {
  * Opens a private copy. The copy is opened read-write so that SQLite can replay a -wal
  * file that came without its -shm; nothing here writes to the data itself.
  */
-export function openSqliteCopy(path: string): SqliteDatabase {
+export function openSqliteCopy(path: string, options: { indexes?: readonly string[] } = {}): SqliteDatabase {
   let db: Database.Database;
   try {
     db = new Database(path, { fileMustExist: true });
+    // Indexes for our own queries go into the private copy only; a copy whose tables differ
+    // simply does without them.
+    for (const statement of options.indexes ?? []) {
+      try {
+        db.exec(statement);
+      } catch {
+        // The table is not as expected: the reader reports that, not the index.
+      }
+    }
     db.pragma('query_only = true');
     // Forces SQLite to read the header now, so a non-database fails here, not mid-query.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
