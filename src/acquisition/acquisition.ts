@@ -15,11 +15,23 @@ export interface DeviceInfo {
   phoneNumber?: string;
 }
 
+/** The acquisition's own clock, for logs that write local times without a zone (a sysdiagnose names its zone). */
+export interface LocalTimeZone {
+  /** Minutes east of UTC, e.g. 60 for +01:00. */
+  offsetMinutes: number;
+  /** As the acquisition gives it, e.g. `+0100`. */
+  label: string;
+}
+
 export interface AcquisitionInfo {
   kind: AcquisitionKind;
   /** The folder or file name the user gave, without the machine's path. */
   name: string;
   device: DeviceInfo;
+  /** When the acquisition was made (UTC), when it says so (a sysdiagnose in its name). */
+  takenAt?: string;
+  /** The zone of the phone's local times, when the acquisition says so. */
+  timeZone?: LocalTimeZone;
   backup?: {
     date?: string;
     encrypted: boolean;
@@ -51,6 +63,11 @@ export interface OpenOptions {
   secrets?: AcquisitionSecrets;
   /** Progress messages for slow steps (key derivation, archive indexing). */
   progress?: (message: string) => void;
+  /**
+   * The globs of files whose content will be read, per kind: an archive keeps only those
+   * while it is indexed. Without it an archive keeps every file (tests, small inputs).
+   */
+  wanted?: (kind: AcquisitionKind) => readonly string[];
 }
 
 export interface AcquisitionOpener {

@@ -1,6 +1,6 @@
 /** Small helpers every extractor uses to find its inputs and describe where a record came from. */
 import type { FileDigest, Source, SourceEntry } from '../acquisition/source.js';
-import type { ArtifactRecord, ExtractContext, Locator, Origin, RecordFields, TimeStamp } from './types.js';
+import type { ArtifactRecord, ExtractContext, Extractor, Locator, Origin, RecordFields, TimeStamp } from './types.js';
 import type { SqliteDatabase } from '../formats/sqlite.js';
 import type { PlistValue } from '../formats/plist.js';
 import { describeError, isExhibitError } from '../errors.js';
@@ -24,6 +24,11 @@ export function filesWithContent(source: Source, patterns: readonly string[], co
     }
   }
   return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The extractor's patterns for the Source's kind of acquisition (none when it does not apply). */
+export function pathsFor(paths: Extractor['paths'], source: Source): readonly string[] {
+  return paths[source.kind] ?? [];
 }
 
 export function originOf(digest: FileDigest, locator: Locator): Origin {

@@ -10,7 +10,7 @@ function isExtractor(value: unknown): value is Extractor {
 describe('extractor registry', () => {
   it('lists every extractor defined under artifacts/, exactly once', async () => {
     const defined: Extractor[] = [];
-    for (const platform of ['ios', 'android']) {
+    for (const platform of ['ios', 'ios/sysdiagnose', 'android']) {
       const folder = new URL(`./${platform}/`, import.meta.url);
       for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))) {
         const module = (await import(new URL(file, folder).href)) as Record<string, unknown>;

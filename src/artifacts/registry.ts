@@ -34,6 +34,8 @@ import { interactionCExtractor } from './ios/interaction-c.js';
 import { callsExtractor } from './ios/calls.js';
 import { contactsExtractor } from './ios/contacts.js';
 import { calendarExtractor } from './ios/calendar.js';
+import { IOS_FS_EXTRACTORS } from './ios/fs-extractors.js';
+import { SYSDIAGNOSE_EXTRACTORS } from './ios/sysdiagnose/extractors.js';
 import { ANDROID_EXTRACTORS } from './android/extractors.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
@@ -67,9 +69,24 @@ export const EXTRACTORS: readonly Extractor[] = [
   callsExtractor,
   contactsExtractor,
   calendarExtractor,
+  ...IOS_FS_EXTRACTORS,
+  ...SYSDIAGNOSE_EXTRACTORS,
   ...ANDROID_EXTRACTORS,
 ];
 
 export function extractorsFor(kind: AcquisitionKind): Extractor[] {
   return EXTRACTORS.filter((extractor) => extractor.acquisitions.includes(kind));
+}
+
+/**
+ * The globs of every file some extractor reads the content of, for this kind: what an
+ * archive must keep while it is indexed. Listing-only extractors need no content.
+ */
+export function contentPathsFor(kind: AcquisitionKind): string[] {
+  const globs = new Set<string>();
+  for (const extractor of extractorsFor(kind)) {
+    if (extractor.listingOnly === true) continue;
+    for (const glob of extractor.paths[kind] ?? []) globs.add(glob);
+  }
+  return [...globs].sort();
 }

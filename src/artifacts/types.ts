@@ -4,6 +4,9 @@
  * never sees a zip, a backup folder or better-sqlite3, only the Source.
  */
 import type { AcquisitionKind, Source } from '../acquisition/source.js';
+import type { LocalTimeZone } from '../acquisition/acquisition.js';
+
+export type { LocalTimeZone };
 
 export type FieldValue = string | number | boolean | null | readonly string[];
 export type RecordFields = Record<string, FieldValue>;
@@ -54,6 +57,8 @@ export interface ArtifactIssue {
 export interface ExtractContext {
   /** Reports a problem with one input; the artifact goes on. */
   issue(issue: ArtifactIssue): void;
+  /** Set when the acquisition says which zone its local times are in. */
+  timeZone?: LocalTimeZone;
 }
 
 export interface Extractor {
@@ -64,5 +69,10 @@ export interface Extractor {
   acquisitions: readonly AcquisitionKind[];
   /** Glob patterns in the Source's tree, per acquisition kind, where the artifact lives. */
   paths: Partial<Record<AcquisitionKind, readonly string[]>>;
+  /**
+   * True when the extractor reads only the acquisition's listing (names, sizes, times),
+   * never file content: an archive then has no reason to keep its files for it.
+   */
+  listingOnly?: boolean;
   extract(source: Source, context: ExtractContext): AsyncIterable<ArtifactRecord>;
 }

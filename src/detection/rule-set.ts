@@ -32,6 +32,8 @@ import { interactionCRules } from './rules/interaction-c.js';
 import { callsRules } from './rules/calls.js';
 import { contactsRules } from './rules/contacts.js';
 import { calendarRules } from './rules/calendar.js';
+import { IOS_FS_RULES } from './rules/ios-fs.js';
+import { SYSDIAGNOSE_RULES } from './rules/sysdiagnose.js';
 import { ANDROID_RULES } from './rules/android.js';
 
 export const RULE_SET_VERSION = '2026.11.0';
@@ -66,5 +68,7 @@ export const RULES: readonly Rule[] = [
   ...callsRules,
   ...contactsRules,
   ...calendarRules,
+  ...IOS_FS_RULES,
+  ...SYSDIAGNOSE_RULES,
   ...ANDROID_RULES,
 ];

@@ -11,7 +11,7 @@ import type { AcquisitionSecrets } from '../acquisition/acquisition.js';
 import { openAcquisition, type AcquisitionInfo } from '../acquisition/detect.js';
 import type { Source } from '../acquisition/source.js';
 import { WorkingDir } from '../acquisition/working-dir.js';
-import { extractorsFor } from '../artifacts/registry.js';
+import { contentPathsFor, extractorsFor } from '../artifacts/registry.js';
 import { isExhibitError, UsageError } from '../errors.js';
 import { runExtractor } from '../pipeline/check.js';
 import { RunLog } from '../pipeline/run-log.js';
@@ -56,6 +56,7 @@ export async function sealAcquisition(options: SealOptions): Promise<SealResult>
     const opened = await openAcquisition(options.input, {
       workDir,
       ...(options.secrets === undefined ? {} : { secrets: options.secrets }),
+      wanted: contentPathsFor,
       progress: (text) => {
         log.info(text);
         options.progress?.(text);
@@ -67,7 +68,7 @@ export async function sealAcquisition(options: SealOptions): Promise<SealResult>
     log.info(`seal: ${opened.info.kind} ${opened.info.name}`);
     const run = await EvidenceRun.start(source, opened.info, dir, options.evidence, log);
     for (const extractor of extractorsFor(opened.info.kind)) {
-      const { entry } = await runExtractor(extractor, source, (record) => run.addRecord(record), undefined);
+      const { entry } = await runExtractor(extractor, source, opened.info, (record) => run.addRecord(record), undefined);
       log.info(`artifact ${entry.artifact}: ${entry.status}, ${entry.records} records sealed`);
     }
     const evidence = await run.finishSealOnly();

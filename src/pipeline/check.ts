@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative, resolve, isAbsolute, sep } from 'node:path';
 import type { ArtifactIssue, ArtifactRecord, Extractor } from '../artifacts/types.js';
-import { extractorsFor } from '../artifacts/registry.js';
+import { contentPathsFor, extractorsFor } from '../artifacts/registry.js';
 import { openAcquisition, type AcquisitionInfo } from '../acquisition/detect.js';
 import { WorkingDir } from '../acquisition/working-dir.js';
 import type { AcquisitionSecrets } from '../acquisition/acquisition.js';
@@ -99,6 +99,7 @@ interface ArtifactOutcome {
 export async function runExtractor(
   extractor: Extractor,
   source: Source,
+  info: Pick<AcquisitionInfo, 'timeZone'>,
   onRecord: (record: ArtifactRecord) => void,
   progress: CheckProgress | undefined,
 ): Promise<ArtifactOutcome> {
@@ -122,7 +123,10 @@ export async function runExtractor(
   const issues: ArtifactIssue[] = [];
   let count = 0;
   try {
-    for await (const record of extractor.extract(recordingSource(source, read), { issue: (issue) => issues.push(issue) })) {
+    for await (const record of extractor.extract(recordingSource(source, read), {
+      issue: (issue) => issues.push(issue),
+      ...(info.timeZone ? { timeZone: info.timeZone } : {}),
+    })) {
       count += 1;
       onRecord(record);
       if (count % 5000 === 0) progress?.recordsRead?.(extractor, count);
@@ -161,6 +165,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     const opened = await openAcquisition(options.input, {
       workDir,
       secrets: options.secrets,
+      wanted: contentPathsFor,
       progress: (text) => {
         log.info(text);
         options.progress?.message?.(text);
@@ -186,6 +191,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       const { entry } = await runExtractor(
         extractor,
         source,
+        opened.info,
         (record) => {
           recordTotal += 1;
           records.write(record);
