@@ -8,6 +8,12 @@ import { LIMITS_FR } from './limits.fr.js';
 import { LIMITS_AR } from './limits.ar.js';
 import { RULES_FR } from './rules.fr.js';
 import { RULES_AR } from './rules.ar.js';
+import { RULES_FS_TRACES_FR } from './rules/fs-traces.fr.js';
+import { RULES_FS_TRACES_AR } from './rules/fs-traces.ar.js';
+import { RULES_FS_STORES_FR } from './rules/fs-stores.fr.js';
+import { RULES_FS_STORES_AR } from './rules/fs-stores.ar.js';
+import { RULES_SYSDIAGNOSE_FR } from './rules/sysdiagnose.fr.js';
+import { RULES_SYSDIAGNOSE_AR } from './rules/sysdiagnose.ar.js';
 import { TERMS_FR } from './terms.fr.js';
 import { TERMS_AR } from './terms.ar.js';
 
@@ -25,9 +31,12 @@ export interface LanguagePack {
   terms: Terms | null;
 }
 
+const ALL_RULES_FR: RuleCatalogue = { ...RULES_FR, ...RULES_FS_TRACES_FR, ...RULES_FS_STORES_FR, ...RULES_SYSDIAGNOSE_FR };
+const ALL_RULES_AR: RuleCatalogue = { ...RULES_AR, ...RULES_FS_TRACES_AR, ...RULES_FS_STORES_AR, ...RULES_SYSDIAGNOSE_AR };
+
 export const PACKS: Readonly<Record<Lang, LanguagePack>> = {
   // en-GB: day-month-year and a 24-hour clock, which reads less ambiguously in forensics.
   en: { lang: 'en', locale: 'en-GB', dir: 'ltr', messages: EN, vocabulary: VOCABULARY_EN, limits: LIMITS_EN, rules: null, terms: null },
-  fr: { lang: 'fr', locale: 'fr', dir: 'ltr', messages: FR, vocabulary: VOCABULARY_FR, limits: LIMITS_FR, rules: RULES_FR, terms: TERMS_FR },
-  ar: { lang: 'ar', locale: 'ar', dir: 'rtl', messages: AR, vocabulary: VOCABULARY_AR, limits: LIMITS_AR, rules: RULES_AR, terms: TERMS_AR },
+  fr: { lang: 'fr', locale: 'fr', dir: 'ltr', messages: FR, vocabulary: VOCABULARY_FR, limits: LIMITS_FR, rules: ALL_RULES_FR, terms: TERMS_FR },
+  ar: { lang: 'ar', locale: 'ar', dir: 'rtl', messages: AR, vocabulary: VOCABULARY_AR, limits: LIMITS_AR, rules: ALL_RULES_AR, terms: TERMS_AR },
 };

@@ -1,0 +1,5 @@
+/** fr words of the fs-stores rules, by rule id; merged into the fr rule catalogue. */
+import type { RuleCatalogue } from '../types.js';
+
+export const RULES_FS_STORES_FR: RuleCatalogue = {
+};

@@ -1,0 +1,5 @@
+/** fr words of the fs-traces rules, by rule id; merged into the fr rule catalogue. */
+import type { RuleCatalogue } from '../types.js';
+
+export const RULES_FS_TRACES_FR: RuleCatalogue = {
+};
