@@ -10,11 +10,20 @@ import { iosBackupOpener } from './ios-backup-open.js';
 import { androidBackupOpener } from './android-backup-open.js';
 import { androidBugreportOpener } from './android-bugreport-open.js';
 import { androidqfOpener } from './android-androidqf-open.js';
+import { iosSysdiagnoseOpener } from './ios-sysdiagnose-open.js';
+import { iosFsOpener } from './ios-fs-open.js';
 
 export type { AcquisitionInfo, DeviceInfo, OpenedAcquisition, OpenOptions } from './acquisition.js';
 
 /** In the order they are tried: the most specific shapes first. */
-export const OPENERS: readonly AcquisitionOpener[] = [iosBackupOpener, androidBackupOpener, androidBugreportOpener, androidqfOpener];
+export const OPENERS: readonly AcquisitionOpener[] = [
+  iosBackupOpener,
+  iosSysdiagnoseOpener,
+  iosFsOpener,
+  androidBackupOpener,
+  androidBugreportOpener,
+  androidqfOpener,
+];
 
 export async function openAcquisition(inputPath: string, options: OpenOptions): Promise<OpenedAcquisition> {
   const input = resolve(inputPath);

@@ -51,7 +51,9 @@ export function subtreeSource<S extends Source & { close(): void }>(source: S, p
   const inside = (path: string): string => `${prefix}${path}`;
   const outside = (digest: FileDigest): FileDigest =>
     digest.path.startsWith(prefix) ? { ...digest, path: digest.path.slice(prefix.length) } : digest;
+  const hashFile = source.hashFile?.bind(source);
   return {
+    ...(hashFile ? { hashFile: async (path: string): Promise<FileDigest> => outside(await hashFile(inside(path))) } : {}),
     kind: source.kind,
     find: (pattern) => source.find(inside(pattern)).map((entry) => strip(prefix, entry)),
     *entries() {

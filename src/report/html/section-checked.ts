@@ -21,13 +21,15 @@ export function checkedSection(ctx: RenderContext): Html {
   const period = model.range
     ? message(ctx, 'checked.periodValue', { first: time(ctx, model.range.first), last: time(ctx, model.range.last) })
     : tr.t('checked.periodNone');
+  // A backup records when it was made; a sysdiagnose says so in its name.
+  const made = acquisition.backup?.date ?? acquisition.takenAt;
   return html`<section id="checked" aria-labelledby="checked-h">
 <h2 id="checked-h">${tr.t('checked.heading')}</h2>
 ${facts([
   [tr.t('checked.kind'), tr.pack.vocabulary.kinds[acquisition.kind]],
   [tr.t('checked.phone'), phone ? html`<bdi>${phone}</bdi>` : null],
   [tr.t('checked.system'), system ? mono(system) : null],
-  [tr.t('checked.made'), acquisition.backup?.date ? time(ctx, acquisition.backup.date) : null],
+  [tr.t('checked.made'), made ? time(ctx, made) : null],
   [tr.t('checked.encrypted'), acquisition.backup ? tr.t(acquisition.backup.encrypted ? 'acq.yes' : 'acq.no') : null],
   [tr.t('checked.period'), period],
   [tr.t('checked.records'), tr.number(model.records)],

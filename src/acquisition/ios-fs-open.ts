@@ -1,0 +1,126 @@
+/**
+ * Recognising and opening an iOS full file-system dump: a folder, .zip, .tar or .tar.gz
+ * with `private/var/…` at its root or one folder down (extraction tools often wrap the
+ * tree in a folder named after the device). Archives are read in place: a zip member by
+ * member, a tar in one streamed pass that hashes every member and keeps only the files
+ * some extractor will read.
+ */
+import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { AcquisitionInfo, AcquisitionOpener, DeviceInfo, OpenOptions, OpenedAcquisition } from './acquisition.js';
+import type { Source } from './source.js';
+import { openFolderSource } from './folder-source.js';
+import { openZipSource } from './zip-source.js';
+import { openTarSource } from './tar-source.js';
+import { findRoot, subtreeSource } from './find-root.js';
+import { zipMemberNames } from './zip-names.js';
+import { tarMemberNames } from './tar-names.js';
+import { AcquisitionError } from '../errors.js';
+import { isPlistDict } from '../formats/plist.js';
+
+/** Where a dump says which iOS it is; kept from an archive even when no extractor reads it. */
+const SYSTEM_VERSION = 'System/Library/CoreServices/SystemVersion.plist';
+const MARKERS = ['private/var'] as const;
+
+/** Whether member names put `private/var/` at the root or one folder down. */
+export function namesLookLikeDump(names: readonly string[]): boolean {
+  return names.some((raw) => {
+    const segments = raw.replace(/^(\.\/)+/, '').split('/');
+    if (segments[0] === 'private' && segments[1] === 'var') return true;
+    return segments[1] === 'private' && segments[2] === 'var';
+  });
+}
+
+function isDumpFolder(folder: string): boolean {
+  return existsSync(join(folder, 'private', 'var'));
+}
+
+/** The folder holding `private/var`: the input, or its one subfolder that does. */
+function dumpRootInFolder(input: string): string | undefined {
+  if (isDumpFolder(input)) return input;
+  let names: string[];
+  try {
+    names = readdirSync(input);
+  } catch {
+    return undefined;
+  }
+  const roots = names.filter((name) => {
+    try {
+      return statSync(join(input, name)).isDirectory() && isDumpFolder(join(input, name));
+    } catch {
+      return false;
+    }
+  });
+  if (roots.length > 1) {
+    throw new AcquisitionError('MULTIPLE_ACQUISITIONS', `This holds ${roots.length} file-system dumps (${roots.sort().join(', ')}); point Exhibit at one of them.`);
+  }
+  return roots[0] === undefined ? undefined : join(input, roots[0]);
+}
+
+function recognise(input: string, stats: Stats): boolean {
+  if (stats.isDirectory()) {
+    try {
+      return dumpRootInFolder(input) !== undefined;
+    } catch {
+      // Several dumps side by side: recognised, so that opening explains the choice.
+      return true;
+    }
+  }
+  if (!stats.isFile()) return false;
+  const zipNames = zipMemberNames(input);
+  if (zipNames !== null) return namesLookLikeDump(zipNames);
+  const tarNames = tarMemberNames(input);
+  return tarNames !== null && namesLookLikeDump(tarNames);
+}
+
+async function readDevice(source: Source): Promise<DeviceInfo> {
+  if (!source.hasContent(SYSTEM_VERSION)) return {};
+  try {
+    const { value } = await source.readPlist(SYSTEM_VERSION);
+    if (!isPlistDict(value)) return {};
+    const record = value;
+    const device: DeviceInfo = {};
+    if (typeof record['ProductVersion'] === 'string') device.productVersion = record['ProductVersion'];
+    if (typeof record['ProductBuildVersion'] === 'string') device.buildVersion = record['ProductBuildVersion'];
+    if (typeof record['ProductName'] === 'string') device.productName = record['ProductName'];
+    return device;
+  } catch {
+    // An unreadable SystemVersion.plist leaves the version unknown; the check goes on.
+    return {};
+  }
+}
+
+async function open(input: string, options: OpenOptions): Promise<OpenedAcquisition> {
+  const name = basename(input);
+  const progress = options.progress ? { progress: options.progress } : {};
+  let root = input;
+  let source: Source & { close(): void };
+  if (statSync(input).isDirectory()) {
+    root = dumpRootInFolder(input) ?? input;
+    source = await openFolderSource(root, 'ios-fs', options.workDir, progress);
+  } else {
+    const base = zipMemberNames(input) !== null
+      ? await openZipSource(input, 'ios-fs', options.workDir, progress)
+      : await openTarSource(input, 'ios-fs', options.workDir, { ...progress, wanted: [...(options.wanted?.('ios-fs') ?? ['**']), SYSTEM_VERSION] });
+    let prefix: string | undefined;
+    try {
+      prefix = findRoot(base, MARKERS, 'file-system dumps');
+    } catch (error) {
+      base.close();
+      throw error;
+    }
+    if (prefix === undefined) {
+      base.close();
+      throw new AcquisitionError('NOT_AN_ACQUISITION', `${name} holds no private/var folder at its root or one folder down; point Exhibit at the archive of a full file-system extraction.`);
+    }
+    source = subtreeSource(base, prefix);
+  }
+  const info: AcquisitionInfo = { kind: 'ios-fs', name, device: await readDevice(source) };
+  return { root, source, info };
+}
+
+export const iosFsOpener: AcquisitionOpener = {
+  label: 'an iPhone file-system dump (a folder, .zip, .tar or .tar.gz holding private/var)',
+  recognise,
+  open,
+};
