@@ -11,11 +11,14 @@ import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlRow } fr
 import { jsonInteger, sqlBoolean, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { extractUrls } from '../../formats/urls.js';
 import { ArtifactError } from '../../errors.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME } from './device-paths.js';
 import { distinct, macTime, selectColumn, tablesSeen } from './sql-select.js';
 
 export const CALENDAR_ARTIFACT = 'calendar';
 export const CALENDAR_PATHS = ['HomeDomain/Library/Calendar/Calendar.sqlitedb'] as const;
+export const CALENDAR_FS_PATHS = [`${MOBILE_HOME}/Library/Calendar/Calendar.sqlitedb`] as const;
+export const CALENDAR_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': CALENDAR_PATHS, 'ios-fs': CALENDAR_FS_PATHS };
 
 const ITEM_COLUMNS = [
   ['description', 'description'],
@@ -176,9 +179,9 @@ export const calendarExtractor: Extractor = {
   id: CALENDAR_ARTIFACT,
   title: 'Calendar events',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': CALENDAR_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: CALENDAR_PATHS_BY_KIND,
   extract(source, context) {
-    return eachDatabase(source, filesWithContent(source, CALENDAR_PATHS, context), context, readCalendar);
+    return eachDatabase(source, filesWithContent(source, pathsFor(CALENDAR_PATHS_BY_KIND, source), context), context, readCalendar);
   },
 };

@@ -11,11 +11,14 @@ import { columnSet, findTable, quoteIdent, type SqliteDatabase } from '../../for
 import { jsonInteger, sqlBoolean, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromMacSeconds } from '../../formats/time.js';
 import { ArtifactError } from '../../errors.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME } from './device-paths.js';
 import { macTime, selectColumn, tablesSeen } from './sql-select.js';
 
 export const CALLS_ARTIFACT = 'calls';
 export const CALLS_PATHS = ['HomeDomain/Library/CallHistoryDB/CallHistory.storedata'] as const;
+export const CALLS_FS_PATHS = [`${MOBILE_HOME}/Library/CallHistoryDB/CallHistory.storedata`] as const;
+export const CALLS_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': CALLS_PATHS, 'ios-fs': CALLS_FS_PATHS };
 
 const OPTIONAL_COLUMNS = [
   ['ZDURATION', 'duration'],
@@ -99,9 +102,9 @@ export const callsExtractor: Extractor = {
   id: CALLS_ARTIFACT,
   title: 'Call history',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': CALLS_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: CALLS_PATHS_BY_KIND,
   extract(source, context) {
-    return eachDatabase(source, filesWithContent(source, CALLS_PATHS, context), context, readCalls);
+    return eachDatabase(source, filesWithContent(source, pathsFor(CALLS_PATHS_BY_KIND, source), context), context, readCalls);
   },
 };

@@ -8,13 +8,16 @@ import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlRow } from '../../formats/sqlite.js';
 import { sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromWebkitMicros } from '../../formats/time.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { APP_DATA_CONTAINERS } from './device-paths.js';
 import { ArtifactError } from '../../errors.js';
 import { CHROME_APP_DOMAIN, chromeProfileOf } from './chrome-history.js';
 import { sqlInstant } from './sql-time.js';
 
 export const CHROME_FAVICON_ARTIFACT = 'chrome_favicon';
 export const CHROME_FAVICON_PATHS = [`${CHROME_APP_DOMAIN}/Library/Application Support/Google/Chrome/*/Favicons`] as const;
+export const CHROME_FAVICON_FS_PATHS = [`${APP_DATA_CONTAINERS}/Library/Application Support/Google/Chrome/*/Favicons`] as const;
+export const CHROME_FAVICON_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': CHROME_FAVICON_PATHS, 'ios-fs': CHROME_FAVICON_FS_PATHS };
 
 /** Chromium's favicon_base::IconType values. */
 const ICON_TYPES: Readonly<Record<number, string>> = {
@@ -127,9 +130,9 @@ export const chromeFaviconExtractor: Extractor = {
   id: CHROME_FAVICON_ARTIFACT,
   title: 'Chrome favicons',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': CHROME_FAVICON_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: CHROME_FAVICON_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, CHROME_FAVICON_PATHS, context), context, readChromeFavicons);
+    return eachDatabase(source, filesWithContent(source, pathsFor(CHROME_FAVICON_PATHS_BY_KIND, source), context), context, readChromeFavicons);
   },
 };

@@ -9,13 +9,16 @@ import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { columnSet, findTable, quoteIdent, type SqliteDatabase } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromWebkitMicros } from '../../formats/time.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { APP_DATA_CONTAINERS } from './device-paths.js';
 import { ArtifactError } from '../../errors.js';
 import { sqlInstant } from './sql-time.js';
 
 export const CHROME_HISTORY_ARTIFACT = 'chrome_history';
 export const CHROME_APP_DOMAIN = 'AppDomain-com.google.chrome.ios';
 export const CHROME_HISTORY_PATHS = [`${CHROME_APP_DOMAIN}/Library/Application Support/Google/Chrome/*/History`] as const;
+export const CHROME_HISTORY_FS_PATHS = [`${APP_DATA_CONTAINERS}/Library/Application Support/Google/Chrome/*/History`] as const;
+export const CHROME_HISTORY_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': CHROME_HISTORY_PATHS, 'ios-fs': CHROME_HISTORY_FS_PATHS };
 
 /** The Chrome profile folder a database belongs to (`Default` for the first profile). */
 export function chromeProfileOf(path: string): string | null {
@@ -151,9 +154,9 @@ export const chromeHistoryExtractor: Extractor = {
   id: CHROME_HISTORY_ARTIFACT,
   title: 'Chrome history',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': CHROME_HISTORY_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: CHROME_HISTORY_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, CHROME_HISTORY_PATHS, context), context, readChromeHistory);
+    return eachDatabase(source, filesWithContent(source, pathsFor(CHROME_HISTORY_PATHS_BY_KIND, source), context), context, readChromeHistory);
   },
 };

@@ -10,8 +10,8 @@ import type { FileDigest } from '../../acquisition/source.js';
 import { isPlistDict, type PlistValue } from '../../formats/plist.js';
 import { isoFromDate } from '../../formats/time.js';
 import { ArtifactError } from '../../errors.js';
-import { makeRecord, originOf } from '../locate.js';
-import { eachPlistFile } from '../locate.js';
+import { eachPlistFile, makeRecord, originOf, pathsFor } from '../locate.js';
+import { SYSTEM_GROUP_CONTAINERS } from './device-paths.js';
 
 export const CONFIGURATION_PROFILES_ARTIFACT = 'configuration_profiles';
 
@@ -73,11 +73,27 @@ export const CONFIGURATION_PROFILES_PATHS = [
   `${CONFIGURATION_PROFILES_DOMAIN}/**/profile-*`,
 ] as const;
 
+/**
+ * The same system group container on the device. iOS names system group containers by a
+ * UUID (the group id is in their metadata plist), and only this group has a
+ * Library/ConfigurationProfiles folder; some extraction tools name the folder after its group.
+ */
+export const CONFIGURATION_PROFILES_CONTAINER = `${SYSTEM_GROUP_CONTAINERS}/systemgroup.com.apple.configurationprofiles`;
+export const CONFIGURATION_PROFILES_FS_PATHS = [
+  `${CONFIGURATION_PROFILES_CONTAINER}/profile-*`,
+  `${CONFIGURATION_PROFILES_CONTAINER}/**/profile-*`,
+  `${SYSTEM_GROUP_CONTAINERS}/*/Library/ConfigurationProfiles/profile-*`,
+] as const;
+export const CONFIGURATION_PROFILES_PATHS_BY_KIND: Extractor['paths'] = {
+  'ios-backup': CONFIGURATION_PROFILES_PATHS,
+  'ios-fs': CONFIGURATION_PROFILES_FS_PATHS,
+};
+
 export const configurationProfilesExtractor: Extractor = {
   id: CONFIGURATION_PROFILES_ARTIFACT,
   title: 'Installed configuration profiles',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': CONFIGURATION_PROFILES_PATHS },
-  extract: (source, context) => eachPlistFile(source, CONFIGURATION_PROFILES_PATHS, context, readConfigurationProfile),
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: CONFIGURATION_PROFILES_PATHS_BY_KIND,
+  extract: (source, context) => eachPlistFile(source, pathsFor(CONFIGURATION_PROFILES_PATHS_BY_KIND, source), context, readConfigurationProfile),
 };

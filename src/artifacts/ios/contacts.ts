@@ -10,11 +10,14 @@ import type { ArtifactRecord, Extractor } from '../types.js';
 import { columnSet, findTable, quoteIdent, type SqliteDatabase } from '../../formats/sqlite.js';
 import { jsonInteger, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { ArtifactError } from '../../errors.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME } from './device-paths.js';
 import { macTime, selectColumn, tablesSeen } from './sql-select.js';
 
 export const CONTACTS_ARTIFACT = 'contacts';
 export const CONTACTS_PATHS = ['HomeDomain/Library/AddressBook/AddressBook.sqlitedb'] as const;
+export const CONTACTS_FS_PATHS = [`${MOBILE_HOME}/Library/AddressBook/AddressBook.sqlitedb`] as const;
+export const CONTACTS_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': CONTACTS_PATHS, 'ios-fs': CONTACTS_FS_PATHS };
 
 /** ABMultiValue.property codes of the AddressBook framework. */
 const PROPERTY_NAMES: Record<number, string> = {
@@ -138,9 +141,9 @@ export const contactsExtractor: Extractor = {
   id: CONTACTS_ARTIFACT,
   title: 'Contacts (address book)',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': CONTACTS_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: CONTACTS_PATHS_BY_KIND,
   extract(source, context) {
-    return eachDatabase(source, filesWithContent(source, CONTACTS_PATHS, context), context, readContacts);
+    return eachDatabase(source, filesWithContent(source, pathsFor(CONTACTS_PATHS_BY_KIND, source), context), context, readContacts);
   },
 };

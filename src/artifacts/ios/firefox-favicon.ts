@@ -6,9 +6,9 @@ import type { FileDigest, Source } from '../../acquisition/source.js';
 import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlRow } from '../../formats/sqlite.js';
 import { sqlNumber, sqlText } from '../../formats/sql-values.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
 import { isoFromUnixAnyUnit, sqlInstant } from './sql-time.js';
-import { FIREFOX_BROWSER_DB_PATHS, firefoxUnsupported } from './firefox-history.js';
+import { FIREFOX_BROWSER_DB_PATHS_BY_KIND, firefoxUnsupported } from './firefox-history.js';
 import { backupDomainOf } from './webkit-resource-load-statistics.js';
 
 export const FIREFOX_FAVICON_ARTIFACT = 'firefox_favicon';
@@ -64,7 +64,7 @@ export function* readFirefoxFavicons(db: SqliteDatabase, digest: FileDigest): Ge
   }
 }
 
-function fieldsOf(row: SqlRow, linkId: number | null, iconId: number | null, historyId: number | null, backupDomain: string) {
+function fieldsOf(row: SqlRow, linkId: number | null, iconId: number | null, historyId: number | null, backupDomain: string | null) {
   return {
     link_id: linkId,
     icon_id: iconId,
@@ -82,9 +82,9 @@ export const firefoxFaviconExtractor: Extractor = {
   id: FIREFOX_FAVICON_ARTIFACT,
   title: 'Firefox favicons',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': FIREFOX_BROWSER_DB_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: FIREFOX_BROWSER_DB_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, FIREFOX_BROWSER_DB_PATHS, context), context, readFirefoxFavicons);
+    return eachDatabase(source, filesWithContent(source, pathsFor(FIREFOX_BROWSER_DB_PATHS_BY_KIND, source), context), context, readFirefoxFavicons);
   },
 };

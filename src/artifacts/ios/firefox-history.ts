@@ -8,7 +8,8 @@ import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { columnSet, findTable, quoteIdent, type SqliteDatabase } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromUnixMicrosValue } from '../../formats/time.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { APP_GROUP_CONTAINERS, MOBILE_HOME } from './device-paths.js';
 import { ArtifactError } from '../../errors.js';
 import { sqlInstant } from './sql-time.js';
 import { backupDomainOf } from './webkit-resource-load-statistics.js';
@@ -16,6 +17,12 @@ import { backupDomainOf } from './webkit-resource-load-statistics.js';
 export const FIREFOX_HISTORY_ARTIFACT = 'firefox_history';
 /** Firefox, Firefox Beta and Fennec (Nightly) each have their own `group.org.mozilla.ios.*` app group. */
 export const FIREFOX_BROWSER_DB_PATHS = ['AppDomainGroup-group.org.mozilla.ios.*/profile.profile/browser.db'] as const;
+export const FIREFOX_BROWSER_DB_FS_PATHS = [
+  `${APP_GROUP_CONTAINERS}/profile.profile/browser.db`,
+  // MVT's file-system path, kept in case a tool lays the app group out under the home folder.
+  `${MOBILE_HOME}/profile.profile/browser.db`,
+] as const;
+export const FIREFOX_BROWSER_DB_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': FIREFOX_BROWSER_DB_PATHS, 'ios-fs': FIREFOX_BROWSER_DB_FS_PATHS };
 
 /** firefox-ios VisitType values. */
 const VISIT_TYPES: Readonly<Record<number, string>> = {
@@ -103,9 +110,9 @@ export const firefoxHistoryExtractor: Extractor = {
   id: FIREFOX_HISTORY_ARTIFACT,
   title: 'Firefox history',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': FIREFOX_BROWSER_DB_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: FIREFOX_BROWSER_DB_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, FIREFOX_BROWSER_DB_PATHS, context), context, readFirefoxHistory);
+    return eachDatabase(source, filesWithContent(source, pathsFor(FIREFOX_BROWSER_DB_PATHS_BY_KIND, source), context), context, readFirefoxHistory);
   },
 };

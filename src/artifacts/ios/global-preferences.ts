@@ -7,8 +7,8 @@ import type { ArtifactRecord, Extractor, RecordFields } from '../types.js';
 import type { FileDigest } from '../../acquisition/source.js';
 import { isPlistDict, type PlistValue } from '../../formats/plist.js';
 import { ArtifactError } from '../../errors.js';
-import { makeRecord, originOf } from '../locate.js';
-import { eachPlistFile } from '../locate.js';
+import { eachPlistFile, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME } from './device-paths.js';
 
 export const GLOBAL_PREFERENCES_ARTIFACT = 'global_preferences';
 
@@ -37,12 +37,14 @@ export function readGlobalPreferences(value: PlistValue, digest: FileDigest): Ar
 }
 
 export const GLOBAL_PREFERENCES_PATHS = ['HomeDomain/Library/Preferences/.GlobalPreferences.plist'] as const;
+export const GLOBAL_PREFERENCES_FS_PATHS = [`${MOBILE_HOME}/Library/Preferences/.GlobalPreferences.plist`] as const;
+export const GLOBAL_PREFERENCES_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': GLOBAL_PREFERENCES_PATHS, 'ios-fs': GLOBAL_PREFERENCES_FS_PATHS };
 
 export const globalPreferencesExtractor: Extractor = {
   id: GLOBAL_PREFERENCES_ARTIFACT,
   title: 'Global preferences (Lockdown Mode)',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': GLOBAL_PREFERENCES_PATHS },
-  extract: (source, context) => eachPlistFile(source, GLOBAL_PREFERENCES_PATHS, context, readGlobalPreferences),
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: GLOBAL_PREFERENCES_PATHS_BY_KIND,
+  extract: (source, context) => eachPlistFile(source, pathsFor(GLOBAL_PREFERENCES_PATHS_BY_KIND, source), context, readGlobalPreferences),
 };

@@ -8,8 +8,8 @@ import type { ArtifactRecord, Extractor, RecordFields } from '../types.js';
 import type { FileDigest } from '../../acquisition/source.js';
 import { isPlistDict, type PlistValue } from '../../formats/plist.js';
 import { ArtifactError } from '../../errors.js';
-import { makeRecord, originOf } from '../locate.js';
-import { eachPlistFile } from '../locate.js';
+import { eachPlistFile, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME } from './device-paths.js';
 import { plistAmount, plistTime } from '../../formats/plist-values.js';
 
 export const ID_STATUS_CACHE_ARTIFACT = 'id_status_cache';
@@ -81,12 +81,17 @@ export const ID_STATUS_CACHE_PATHS = [
   'HomeDomain/Library/Preferences/com.apple.identityservices.idstatuscache.plist',
   'HomeDomain/Library/IdentityServices/idstatuscache.plist',
 ] as const;
+export const ID_STATUS_CACHE_FS_PATHS = [
+  `${MOBILE_HOME}/Library/Preferences/com.apple.identityservices.idstatuscache.plist`,
+  `${MOBILE_HOME}/Library/IdentityServices/idstatuscache.plist`,
+] as const;
+export const ID_STATUS_CACHE_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': ID_STATUS_CACHE_PATHS, 'ios-fs': ID_STATUS_CACHE_FS_PATHS };
 
 export const idStatusCacheExtractor: Extractor = {
   id: ID_STATUS_CACHE_ARTIFACT,
   title: 'iMessage and FaceTime look-up cache (idstatuscache)',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': ID_STATUS_CACHE_PATHS },
-  extract: (source, context) => eachPlistFile(source, ID_STATUS_CACHE_PATHS, context, readIdStatusCache),
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: ID_STATUS_CACHE_PATHS_BY_KIND,
+  extract: (source, context) => eachPlistFile(source, pathsFor(ID_STATUS_CACHE_PATHS_BY_KIND, source), context, readIdStatusCache),
 };

@@ -15,12 +15,15 @@ import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlRow } from '../../formats/sqlite.js';
 import { jsonInteger, sqlBoolean, sqlBytes, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { ArtifactError } from '../../errors.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME } from './device-paths.js';
 import { distinct, macTime, selectColumn, tablesSeen } from './sql-select.js';
 import { loadWhatsAppLidPhones, resolveLid, type LidPhones } from './whatsapp-lid.js';
 
 export const INTERACTION_C_ARTIFACT = 'interaction_c';
 export const INTERACTION_C_PATHS = ['HomeDomain/Library/CoreDuet/People/interactionC.db'] as const;
+export const INTERACTION_C_FS_PATHS = [`${MOBILE_HOME}/Library/CoreDuet/People/interactionC.db`] as const;
+export const INTERACTION_C_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': INTERACTION_C_PATHS, 'ios-fs': INTERACTION_C_FS_PATHS };
 
 const INTERACTION_COLUMNS = [
   ['ZSTARTDATE', 'start_date'],
@@ -243,7 +246,7 @@ export function* readInteractionC(db: SqliteDatabase, digest: FileDigest, lids: 
 }
 
 async function* extractInteractionC(source: Source, context: ExtractContext): AsyncGenerator<ArtifactRecord> {
-  const files = filesWithContent(source, INTERACTION_C_PATHS, context);
+  const files = filesWithContent(source, pathsFor(INTERACTION_C_PATHS_BY_KIND, source), context);
   if (files.length === 0) return;
   // WhatsApp contacts appear under opaque LIDs; WhatsApp's own databases hold their numbers.
   const lids = await loadWhatsAppLidPhones(source);
@@ -254,7 +257,7 @@ export const interactionCExtractor: Extractor = {
   id: INTERACTION_C_ARTIFACT,
   title: 'Contact interactions (CoreDuet interactionC)',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': INTERACTION_C_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: INTERACTION_C_PATHS_BY_KIND,
   extract: extractInteractionC,
 };

@@ -9,13 +9,16 @@ import type { FileDigest } from '../../acquisition/source.js';
 import { isPlistDict, type PlistValue } from '../../formats/plist.js';
 import { plistAmount, plistTime } from '../../formats/plist-values.js';
 import { ArtifactError } from '../../errors.js';
-import { eachPlistFile, makeRecord, originOf } from '../locate.js';
+import { eachPlistFile, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME, ROOT_HOME } from './device-paths.js';
 
 export const LOCATIOND_CLIENTS_ARTIFACT = 'locationd_clients';
 export const LOCATIOND_CLIENTS_PATHS = [
   'RootDomain/Library/Caches/locationd/clients.plist',
   'HomeDomain/Library/Caches/locationd/clients.plist',
 ] as const;
+export const LOCATIOND_CLIENTS_FS_PATHS = [`${ROOT_HOME}/Library/Caches/locationd/clients.plist`, `${MOBILE_HOME}/Library/Caches/locationd/clients.plist`] as const;
+export const LOCATIOND_CLIENTS_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': LOCATIOND_CLIENTS_PATHS, 'ios-fs': LOCATIOND_CLIENTS_FS_PATHS };
 
 /** The nine timestamps MVT reads, with what each means for the timeline. */
 const TIME_KEYS: ReadonlyArray<[string, string]> = [
@@ -95,7 +98,7 @@ export const locationdClientsExtractor: Extractor = {
   id: LOCATIOND_CLIENTS_ARTIFACT,
   title: 'Location clients (locationd clients.plist)',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': LOCATIOND_CLIENTS_PATHS },
-  extract: (source, context) => eachPlistFile(source, LOCATIOND_CLIENTS_PATHS, context, readLocationdClients),
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: LOCATIOND_CLIENTS_PATHS_BY_KIND,
+  extract: (source, context) => eachPlistFile(source, pathsFor(LOCATIOND_CLIENTS_PATHS_BY_KIND, source), context, readLocationdClients),
 };

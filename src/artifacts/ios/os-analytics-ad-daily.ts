@@ -8,10 +8,10 @@ import type { ArtifactRecord, Extractor, RecordFields } from '../types.js';
 import type { FileDigest } from '../../acquisition/source.js';
 import { isPlistDict, type PlistValue } from '../../formats/plist.js';
 import { ArtifactError } from '../../errors.js';
-import { makeRecord, originOf } from '../locate.js';
+import { eachPlistFile, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME } from './device-paths.js';
 import { splitProcName } from './process-name.js';
 import { plistAmount, plistTime } from '../../formats/plist-values.js';
-import { eachPlistFile } from '../locate.js';
 
 export const OS_ANALYTICS_AD_DAILY_ARTIFACT = 'os_analytics_ad_daily';
 
@@ -49,12 +49,14 @@ export function* readOsAnalyticsAdDaily(value: PlistValue, digest: FileDigest): 
 }
 
 export const OS_ANALYTICS_AD_DAILY_PATHS = ['HomeDomain/Library/Preferences/com.apple.osanalytics.addaily.plist'] as const;
+export const OS_ANALYTICS_AD_DAILY_FS_PATHS = [`${MOBILE_HOME}/Library/Preferences/com.apple.osanalytics.addaily.plist`] as const;
+export const OS_ANALYTICS_AD_DAILY_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': OS_ANALYTICS_AD_DAILY_PATHS, 'ios-fs': OS_ANALYTICS_AD_DAILY_FS_PATHS };
 
 export const osAnalyticsAdDailyExtractor: Extractor = {
   id: OS_ANALYTICS_AD_DAILY_ARTIFACT,
   title: 'Daily network usage baseline per process (osanalytics ADDaily)',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': OS_ANALYTICS_AD_DAILY_PATHS },
-  extract: (source, context) => eachPlistFile(source, OS_ANALYTICS_AD_DAILY_PATHS, context, readOsAnalyticsAdDaily),
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: OS_ANALYTICS_AD_DAILY_PATHS_BY_KIND,
+  extract: (source, context) => eachPlistFile(source, pathsFor(OS_ANALYTICS_AD_DAILY_PATHS_BY_KIND, source), context, readOsAnalyticsAdDaily),
 };

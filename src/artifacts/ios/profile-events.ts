@@ -8,8 +8,8 @@ import type { ArtifactRecord, Extractor, RecordFields } from '../types.js';
 import type { FileDigest } from '../../acquisition/source.js';
 import { isPlistDict, type PlistDict, type PlistValue } from '../../formats/plist.js';
 import { ArtifactError } from '../../errors.js';
-import { makeRecord, originOf } from '../locate.js';
-import { eachPlistFile } from '../locate.js';
+import { eachPlistFile, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME, SYSTEM_DATA_CONTAINERS, SYSTEM_GROUP_CONTAINERS, underEach } from './device-paths.js';
 import { plistTime } from '../../formats/plist-values.js';
 
 export const PROFILE_EVENTS_ARTIFACT = 'profile_events';
@@ -67,12 +67,18 @@ export function* readProfileEvents(value: PlistValue, digest: FileDigest): Gener
 }
 
 export const PROFILE_EVENTS_PATHS = ['*/Library/ConfigurationProfiles/MCProfileEvents.plist'] as const;
+/** The backup's "any domain" on the device: the home folder and the system containers. */
+export const PROFILE_EVENTS_FS_PATHS = underEach(
+  [MOBILE_HOME, `${SYSTEM_GROUP_CONTAINERS}/*`, `${SYSTEM_DATA_CONTAINERS}/*`],
+  'Library/ConfigurationProfiles/MCProfileEvents.plist',
+);
+export const PROFILE_EVENTS_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': PROFILE_EVENTS_PATHS, 'ios-fs': PROFILE_EVENTS_FS_PATHS };
 
 export const profileEventsExtractor: Extractor = {
   id: PROFILE_EVENTS_ARTIFACT,
   title: 'Configuration profile install and removal log (MCProfileEvents)',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': PROFILE_EVENTS_PATHS },
-  extract: (source, context) => eachPlistFile(source, PROFILE_EVENTS_PATHS, context, readProfileEvents),
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: PROFILE_EVENTS_PATHS_BY_KIND,
+  extract: (source, context) => eachPlistFile(source, pathsFor(PROFILE_EVENTS_PATHS_BY_KIND, source), context, readProfileEvents),
 };

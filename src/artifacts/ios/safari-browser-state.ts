@@ -10,15 +10,20 @@ import { sqlBoolean, sqlBytes, sqlNumber, sqlText } from '../../formats/sql-valu
 import { isoFromMacSeconds } from '../../formats/time.js';
 import { isPlistDict } from '../../formats/plist.js';
 import { decodePlist } from '../../formats/plist-decode.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { underEach } from './device-paths.js';
 import { ArtifactError, describeError } from '../../errors.js';
-import { safariProfileOf } from './safari-history.js';
+import { SAFARI_ROOTS, safariProfileOf } from './safari-history.js';
 
 export const SAFARI_BROWSER_STATE_ARTIFACT = 'safari_browser_state';
 export const SAFARI_BROWSER_STATE_PATHS = [
   '*/Library/Safari/BrowserState.db',
   '*/Library/Safari/Profiles/*/BrowserState.db',
 ] as const;
+export const SAFARI_BROWSER_STATE_FS_PATHS = underEach(SAFARI_ROOTS, 'Library/Safari/BrowserState.db').concat(
+  underEach(SAFARI_ROOTS, 'Library/Safari/Profiles/*/BrowserState.db'),
+);
+export const SAFARI_BROWSER_STATE_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': SAFARI_BROWSER_STATE_PATHS, 'ios-fs': SAFARI_BROWSER_STATE_FS_PATHS };
 
 const BPLIST_MAGIC = Buffer.from('bplist00', 'latin1');
 /** Safari writes a 4-byte header before the binary plist of a session. */
@@ -165,10 +170,10 @@ export const safariBrowserStateExtractor: Extractor = {
   id: SAFARI_BROWSER_STATE_ARTIFACT,
   title: 'Safari open tabs',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': SAFARI_BROWSER_STATE_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: SAFARI_BROWSER_STATE_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, SAFARI_BROWSER_STATE_PATHS, context), context, (db, digest) =>
+    return eachDatabase(source, filesWithContent(source, pathsFor(SAFARI_BROWSER_STATE_PATHS_BY_KIND, source), context), context, (db, digest) =>
       readSafariBrowserState(db, digest, (issue) => context.issue(issue)),
     );
   },

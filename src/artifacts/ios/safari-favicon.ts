@@ -11,13 +11,17 @@ import type { ArtifactRecord, ExtractContext, Extractor, RecordFields } from '..
 import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlRow } from '../../formats/sqlite.js';
 import { sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromMacSeconds } from '../../formats/time.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { underEach } from './device-paths.js';
 import { ArtifactError } from '../../errors.js';
 import { sqlInstant } from './sql-time.js';
 import { appIdOf, backupDomainOf } from './webkit-resource-load-statistics.js';
+import { SAFARI_ROOTS } from './safari-history.js';
 
 export const SAFARI_FAVICON_ARTIFACT = 'safari_favicon';
 export const SAFARI_FAVICON_PATHS = ['*/Library/Image Cache/Favicons/Favicons.db'] as const;
+export const SAFARI_FAVICON_FS_PATHS = underEach(SAFARI_ROOTS, 'Library/Image Cache/Favicons/Favicons.db');
+export const SAFARI_FAVICON_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': SAFARI_FAVICON_PATHS, 'ios-fs': SAFARI_FAVICON_FS_PATHS };
 
 function unsupported(detail: string): ArtifactError {
   return new ArtifactError('ARTIFACT_UNSUPPORTED_SCHEMA', `unsupported schema: ${detail}`);
@@ -89,9 +93,9 @@ export const safariFaviconExtractor: Extractor = {
   id: SAFARI_FAVICON_ARTIFACT,
   title: 'Safari favicons',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': SAFARI_FAVICON_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: SAFARI_FAVICON_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, SAFARI_FAVICON_PATHS, context), context, readSafariFavicons);
+    return eachDatabase(source, filesWithContent(source, pathsFor(SAFARI_FAVICON_PATHS_BY_KIND, source), context), context, readSafariFavicons);
   },
 };

@@ -10,11 +10,17 @@ import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { findTable, columnSet, type SqliteDatabase, quoteIdent } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromMacSeconds } from '../../formats/time.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME, APP_DATA_CONTAINERS, underEach } from './device-paths.js';
 import { ArtifactError } from '../../errors.js';
 
 export const SAFARI_HISTORY_ARTIFACT = 'safari_history';
+/** The device folders whose `Library/Safari` may hold Safari's databases. */
+export const SAFARI_ROOTS = [MOBILE_HOME, APP_DATA_CONTAINERS] as const;
 export const SAFARI_HISTORY_PATHS = ['*/Library/Safari/History.db', '*/Library/Safari/Profiles/*/History.db'] as const;
+/** MobileSafari kept its data in the home folder before iOS 13, then in its own app container. */
+export const SAFARI_HISTORY_FS_PATHS = underEach(SAFARI_ROOTS, 'Library/Safari/History.db').concat(underEach(SAFARI_ROOTS, 'Library/Safari/Profiles/*/History.db'));
+export const SAFARI_HISTORY_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': SAFARI_HISTORY_PATHS, 'ios-fs': SAFARI_HISTORY_FS_PATHS };
 
 /** The Safari profile folder (iOS 17+) a database belongs to; null for the default profile. */
 export function safariProfileOf(path: string): string | null {
@@ -157,9 +163,9 @@ export const safariHistoryExtractor: Extractor = {
   id: SAFARI_HISTORY_ARTIFACT,
   title: 'Safari history',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': SAFARI_HISTORY_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: SAFARI_HISTORY_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, SAFARI_HISTORY_PATHS, context), context, readSafariHistory);
+    return eachDatabase(source, filesWithContent(source, pathsFor(SAFARI_HISTORY_PATHS_BY_KIND, source), context), context, readSafariHistory);
   },
 };

@@ -12,12 +12,15 @@ import { isoFromMacSeconds } from '../../formats/time.js';
 import { extractUrls } from '../../formats/urls.js';
 import { decodePlist } from '../../formats/plist-decode.js';
 import { isPlistDict, type PlistValue } from '../../formats/plist.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME } from './device-paths.js';
 import { ArtifactError } from '../../errors.js';
 import { sqlInstant } from './sql-time.js';
 
 export const SHORTCUTS_ARTIFACT = 'shortcuts';
 export const SHORTCUTS_PATHS = ['HomeDomain/Library/Shortcuts/Shortcuts.sqlite'] as const;
+export const SHORTCUTS_FS_PATHS = [`${MOBILE_HOME}/Library/Shortcuts/Shortcuts.sqlite`] as const;
+export const SHORTCUTS_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': SHORTCUTS_PATHS, 'ios-fs': SHORTCUTS_FS_PATHS };
 
 /** Nested binary plists inside action parameters are followed this deep, no further. */
 const MAX_NESTED_PLISTS = 8;
@@ -180,9 +183,9 @@ export const shortcutsExtractor: Extractor = {
   id: SHORTCUTS_ARTIFACT,
   title: 'Shortcuts and the links their actions open',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': SHORTCUTS_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: SHORTCUTS_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, SHORTCUTS_PATHS, context), context, readShortcuts);
+    return eachDatabase(source, filesWithContent(source, pathsFor(SHORTCUTS_PATHS_BY_KIND, source), context), context, readShortcuts);
   },
 };

@@ -8,9 +8,9 @@ import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { findTable, columnSet, type SqliteDatabase, quoteIdent } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromMacSecondsOrNanos } from '../../formats/time.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
 import { ArtifactError } from '../../errors.js';
-import { SMS_PATHS } from './sms.js';
+import { SMS_PATHS_BY_KIND } from './sms.js';
 
 export const SMS_ATTACHMENTS_ARTIFACT = 'sms_attachments';
 
@@ -122,9 +122,9 @@ export const smsAttachmentsExtractor: Extractor = {
   id: SMS_ATTACHMENTS_ARTIFACT,
   title: 'Message attachments',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': SMS_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: SMS_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, SMS_PATHS, context), context, readSmsAttachments);
+    return eachDatabase(source, filesWithContent(source, pathsFor(SMS_PATHS_BY_KIND, source), context), context, readSmsAttachments);
   },
 };

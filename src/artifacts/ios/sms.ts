@@ -9,12 +9,15 @@ import { findTable, columnSet, type SqliteDatabase, quoteIdent } from '../../for
 import { sqlBoolean, sqlBytes, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromMacSecondsOrNanos } from '../../formats/time.js';
 import { extractUrls } from '../../formats/urls.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME } from './device-paths.js';
 import { ArtifactError } from '../../errors.js';
 import { APPLE_THREAT_NOTIFICATION_PREFIXES } from './apple-threat-notification.js';
 
 export const SMS_ARTIFACT = 'sms';
 export const SMS_PATHS = ['HomeDomain/Library/SMS/sms.db'] as const;
+export const SMS_FS_PATHS = [`${MOBILE_HOME}/Library/SMS/sms.db`] as const;
+export const SMS_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': SMS_PATHS, 'ios-fs': SMS_FS_PATHS };
 
 /** message columns read when present; older iOS lacks some of them. */
 const OPTIONAL_MESSAGE_COLUMNS = [
@@ -164,9 +167,9 @@ export const smsExtractor: Extractor = {
   id: SMS_ARTIFACT,
   title: 'Messages (SMS, MMS, iMessage)',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': SMS_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: SMS_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, SMS_PATHS, context), context, readSms);
+    return eachDatabase(source, filesWithContent(source, pathsFor(SMS_PATHS_BY_KIND, source), context), context, readSms);
   },
 };

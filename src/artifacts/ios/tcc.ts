@@ -10,7 +10,8 @@ import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlValue } 
 import { sqlBigInt, sqlText } from '../../formats/sql-values.js';
 import { isoFromUnixSeconds } from '../../formats/time.js';
 import { ArtifactError } from '../../errors.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { MOBILE_HOME } from './device-paths.js';
 import { jsonInteger } from '../../formats/sql-values.js';
 
 export const TCC_ARTIFACT = 'tcc';
@@ -122,12 +123,14 @@ export function* readTcc(db: SqliteDatabase, digest: FileDigest): Generator<Arti
 }
 
 export const TCC_PATHS = ['HomeDomain/Library/TCC/TCC.db'] as const;
+export const TCC_FS_PATHS = [`${MOBILE_HOME}/Library/TCC/TCC.db`] as const;
+export const TCC_PATHS_BY_KIND: Extractor['paths'] = { 'ios-backup': TCC_PATHS, 'ios-fs': TCC_FS_PATHS };
 
 export const tccExtractor: Extractor = {
   id: TCC_ARTIFACT,
   title: 'Privacy permissions (TCC.db)',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': TCC_PATHS },
-  extract: (source, context) => eachDatabase(source, filesWithContent(source, TCC_PATHS, context), context, readTcc),
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: TCC_PATHS_BY_KIND,
+  extract: (source, context) => eachDatabase(source, filesWithContent(source, pathsFor(TCC_PATHS_BY_KIND, source), context), context, readTcc),
 };

@@ -10,7 +10,8 @@ import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { findTable, columnSet, type SqliteDatabase, quoteIdent } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlText } from '../../formats/sql-values.js';
 import { isoFromUnixSeconds } from '../../formats/time.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { APP_DATA_CONTAINERS, HOME_AND_APP_CONTAINERS, underEach } from './device-paths.js';
 import { ArtifactError } from '../../errors.js';
 
 export const WEBKIT_RESOURCE_LOAD_STATISTICS_ARTIFACT = 'webkit_resource_load_statistics';
@@ -20,15 +21,31 @@ export const WEBKIT_RESOURCE_LOAD_STATISTICS_PATHS = [
   '*/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/ResourceLoadStatistics/observations.db',
   '*/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/observations.db',
 ] as const;
+/** The same stores on the device: in the home folder and in every app's (or extension's) container. */
+export const WEBKIT_RESOURCE_LOAD_STATISTICS_FS_PATHS = [
+  ...underEach(HOME_AND_APP_CONTAINERS, 'Library/WebKit/WebsiteData/ResourceLoadStatistics/observations.db'),
+  `${APP_DATA_CONTAINERS}/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/ResourceLoadStatistics/observations.db`,
+  `${APP_DATA_CONTAINERS}/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/observations.db`,
+];
+export const WEBKIT_RESOURCE_LOAD_STATISTICS_PATHS_BY_KIND: Extractor['paths'] = {
+  'ios-backup': WEBKIT_RESOURCE_LOAD_STATISTICS_PATHS,
+  'ios-fs': WEBKIT_RESOURCE_LOAD_STATISTICS_FS_PATHS,
+};
 
-/** The backup domain a Source path lies in (its first segment), e.g. `AppDomain-com.apple.mobilesafari`. */
-export function backupDomainOf(path: string): string {
+/**
+ * The backup domain a Source path lies in (its first segment), e.g. `AppDomain-com.apple.mobilesafari`;
+ * null for a path that does not start with a domain, as in a file-system dump (`private/var/…`),
+ * where the folder names no app: the same reader then fills the field with null.
+ */
+export function backupDomainOf(path: string): string | null {
   const slash = path.indexOf('/');
-  return slash < 0 ? path : path.slice(0, slash);
+  const first = slash < 0 ? path : path.slice(0, slash);
+  return /^[A-Za-z]*Domain[A-Za-z]*(?:-.+)?$/.test(first) ? first : null;
 }
 
-/** The bundle identifier of an app's backup domain, or null for system domains. */
-export function appIdOf(backupDomain: string): string | null {
+/** The bundle identifier of an app's backup domain, or null for system domains and no domain. */
+export function appIdOf(backupDomain: string | null): string | null {
+  if (backupDomain === null) return null;
   const match = /^AppDomain(?:Group|Plugin)?-(.+)$/.exec(backupDomain);
   return match?.[1] ?? null;
 }
@@ -142,12 +159,12 @@ export const webkitResourceLoadStatisticsExtractor: Extractor = {
   id: WEBKIT_RESOURCE_LOAD_STATISTICS_ARTIFACT,
   title: 'WebKit resource-load statistics (sites seen by Safari and in-app browsers)',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': WEBKIT_RESOURCE_LOAD_STATISTICS_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: WEBKIT_RESOURCE_LOAD_STATISTICS_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
     return eachDatabase(
       source,
-      filesWithContent(source, WEBKIT_RESOURCE_LOAD_STATISTICS_PATHS, context),
+      filesWithContent(source, pathsFor(WEBKIT_RESOURCE_LOAD_STATISTICS_PATHS_BY_KIND, source), context),
       context,
       readResourceLoadStatistics,
     );

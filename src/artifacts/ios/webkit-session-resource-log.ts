@@ -8,7 +8,8 @@ import type { FileDigest, Source } from '../../acquisition/source.js';
 import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { isPlistDict, type PlistDict, type PlistValue } from '../../formats/plist.js';
 import { isoFromDate, isoFromUnixSeconds } from '../../formats/time.js';
-import { filesWithContent, makeRecord, originOf } from '../locate.js';
+import { filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { APP_DATA_CONTAINERS, HOME_AND_APP_CONTAINERS, MOBILE_HOME, underEach } from './device-paths.js';
 import { ArtifactError, describeError, isExhibitError } from '../../errors.js';
 import { appIdOf, backupDomainOf } from './webkit-resource-load-statistics.js';
 
@@ -21,6 +22,16 @@ export const WEBKIT_SESSION_RESOURCE_LOG_PATHS = [
   // Home-screen web apps keep their own web data store.
   `HomeDomain/Library/WebClips/*/Storage/${FILE_NAME}`,
 ] as const;
+export const WEBKIT_SESSION_RESOURCE_LOG_FS_PATHS = [
+  ...underEach(HOME_AND_APP_CONTAINERS, `Library/WebKit/WebsiteData/ResourceLoadStatistics/${FILE_NAME}`),
+  `${APP_DATA_CONTAINERS}/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/${FILE_NAME}`,
+  `${APP_DATA_CONTAINERS}/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/ResourceLoadStatistics/${FILE_NAME}`,
+  `${MOBILE_HOME}/Library/WebClips/*/Storage/${FILE_NAME}`,
+];
+export const WEBKIT_SESSION_RESOURCE_LOG_PATHS_BY_KIND: Extractor['paths'] = {
+  'ios-backup': WEBKIT_SESSION_RESOURCE_LOG_PATHS,
+  'ios-fs': WEBKIT_SESSION_RESOURCE_LOG_FS_PATHS,
+};
 
 /**
  * WebKit renamed its keys in statistics model 15: `PrevalentResourceOrigin` became
@@ -137,7 +148,7 @@ export function* readSessionResourceLog(
 }
 
 export async function* extractSessionResourceLogs(source: Source, context: ExtractContext): AsyncGenerator<ArtifactRecord> {
-  for (const file of filesWithContent(source, WEBKIT_SESSION_RESOURCE_LOG_PATHS, context)) {
+  for (const file of filesWithContent(source, pathsFor(WEBKIT_SESSION_RESOURCE_LOG_PATHS_BY_KIND, source), context)) {
     let decoded: { value: PlistValue; digest: FileDigest };
     try {
       decoded = await source.readPlist(file.path);
@@ -160,7 +171,7 @@ export const webkitSessionResourceLogExtractor: Extractor = {
   id: WEBKIT_SESSION_RESOURCE_LOG_ARTIFACT,
   title: 'WebKit browsing-session resource log',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': WEBKIT_SESSION_RESOURCE_LOG_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: WEBKIT_SESSION_RESOURCE_LOG_PATHS_BY_KIND,
   extract: extractSessionResourceLogs,
 };

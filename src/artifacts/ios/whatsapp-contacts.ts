@@ -11,12 +11,14 @@ import { columnSet, findTable, quoteIdent, type SqliteDatabase } from '../../for
 import { jsonInteger, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { extractUrls } from '../../formats/urls.js';
 import { ArtifactError } from '../../errors.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
 import { distinct, macTime, tablesSeen } from './sql-select.js';
-import { WHATSAPP_GROUP_DOMAINS } from './whatsapp-lid.js';
+import { whatsappFilePaths } from './whatsapp-lid.js';
 
 export const WHATSAPP_CONTACTS_ARTIFACT = 'whatsapp_contacts';
-export const WHATSAPP_CONTACTS_PATHS = WHATSAPP_GROUP_DOMAINS.map((domain) => `${domain}/ContactsV2.sqlite`);
+export const WHATSAPP_CONTACTS_PATHS_BY_KIND = whatsappFilePaths(['ContactsV2.sqlite']);
+export const WHATSAPP_CONTACTS_PATHS = WHATSAPP_CONTACTS_PATHS_BY_KIND['ios-backup'];
+export const WHATSAPP_CONTACTS_FS_PATHS = WHATSAPP_CONTACTS_PATHS_BY_KIND['ios-fs'];
 
 type Kind = 'text' | 'number' | 'time';
 
@@ -110,9 +112,9 @@ export const whatsappContactsExtractor: Extractor = {
   id: WHATSAPP_CONTACTS_ARTIFACT,
   title: 'WhatsApp contacts',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': WHATSAPP_CONTACTS_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: WHATSAPP_CONTACTS_PATHS_BY_KIND,
   extract(source, context) {
-    return eachDatabase(source, filesWithContent(source, WHATSAPP_CONTACTS_PATHS, context), context, readWhatsAppContacts);
+    return eachDatabase(source, filesWithContent(source, pathsFor(WHATSAPP_CONTACTS_PATHS_BY_KIND, source), context), context, readWhatsAppContacts);
   },
 };

@@ -5,9 +5,13 @@
  * versions) and in ContactsV2.sqlite's ZWAADDRESSBOOKCONTACT (ZLID beside ZWHATSAPPID).
  * Without it, an analyst sees "123456789012345@lid" where the person's number should be.
  */
+import { posix } from 'node:path';
 import type { Source } from '../../acquisition/source.js';
+import type { Extractor } from '../types.js';
 import { columnSet, findTable, quoteIdent, type SqliteDatabase } from '../../formats/sqlite.js';
 import { sqlText } from '../../formats/sql-values.js';
+import { pathsFor } from '../locate.js';
+import { APP_GROUP_CONTAINERS } from './device-paths.js';
 
 /** LID digits → phone digits (no '+', no JID suffix). */
 export type LidPhones = Map<string, string>;
@@ -17,6 +21,26 @@ export const WHATSAPP_GROUP_DOMAINS = [
   // WhatsApp Business keeps the same files in its own app group.
   'AppDomainGroup-group.net.whatsapp.WhatsAppSMB.shared',
 ] as const;
+
+/**
+ * The folders WhatsApp's shared databases sit in. On the device an app group is a container
+ * named by a UUID, so WhatsApp's (and WhatsApp Business's) is recognised by its files' names.
+ */
+export const WHATSAPP_GROUP_FOLDERS = {
+  'ios-backup': WHATSAPP_GROUP_DOMAINS,
+  'ios-fs': [APP_GROUP_CONTAINERS],
+} as const satisfies Extractor['paths'];
+
+/** The files named `names` in every WhatsApp folder, per acquisition kind. */
+export function whatsappFilePaths(names: readonly string[]): { 'ios-backup': string[]; 'ios-fs': string[] } {
+  const inEach = (folders: readonly string[]): string[] => folders.flatMap((folder) => names.map((name) => `${folder}/${name}`));
+  return { 'ios-backup': inEach(WHATSAPP_GROUP_FOLDERS['ios-backup']), 'ios-fs': inEach(WHATSAPP_GROUP_FOLDERS['ios-fs']) };
+}
+
+/** The distinct folders of some files, in the files' order. */
+export function foldersOf(paths: Iterable<string>): string[] {
+  return [...new Set([...paths].map((path) => posix.dirname(path)))];
+}
 
 function beforeAt(value: string): string {
   const at = value.indexOf('@');
@@ -70,12 +94,16 @@ export function contactLidPairsOf(db: SqliteDatabase, map: LidPhones): void {
  */
 export async function loadWhatsAppLidPhones(source: Source): Promise<LidPhones> {
   const map: LidPhones = new Map();
-  for (const domain of WHATSAPP_GROUP_DOMAINS) {
-    for (const [name, read] of [
-      ['LID.sqlite', lidPairsOf],
-      ['ContactsV2.sqlite', contactLidPairsOf],
-    ] as const) {
-      const path = `${domain}/${name}`;
+  const readers = [
+    ['LID.sqlite', lidPairsOf],
+    ['ContactsV2.sqlite', contactLidPairsOf],
+  ] as const;
+  const found = pathsFor(WHATSAPP_GROUP_FOLDERS, source).flatMap((folder) =>
+    readers.flatMap(([name]) => source.find(`${folder}/${name}`).map((entry) => entry.path)),
+  );
+  for (const folder of foldersOf(found)) {
+    for (const [name, read] of readers) {
+      const path = `${folder}/${name}`;
       if (source.stat(path)?.type !== 'file' || !source.hasContent(path)) continue;
       let opened;
       try {

@@ -15,12 +15,14 @@ import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlRow } fr
 import { jsonInteger, sqlBoolean, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { extractUrls } from '../../formats/urls.js';
 import { ArtifactError } from '../../errors.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
 import { distinct, macTime, selectColumn, tablesSeen } from './sql-select.js';
-import { addLidPair, resolveLid, WHATSAPP_GROUP_DOMAINS, type LidPhones } from './whatsapp-lid.js';
+import { addLidPair, foldersOf, resolveLid, whatsappFilePaths, type LidPhones } from './whatsapp-lid.js';
 
 export const WHATSAPP_ARTIFACT = 'whatsapp';
-export const WHATSAPP_PATHS = WHATSAPP_GROUP_DOMAINS.flatMap((domain) => [`${domain}/ChatStorage.sqlite`, `${domain}/LID.sqlite`]);
+export const WHATSAPP_PATHS_BY_KIND = whatsappFilePaths(['ChatStorage.sqlite', 'LID.sqlite']);
+export const WHATSAPP_PATHS = WHATSAPP_PATHS_BY_KIND['ios-backup'];
+export const WHATSAPP_FS_PATHS = WHATSAPP_PATHS_BY_KIND['ios-fs'];
 
 /**
  * Whether a link points at WhatsApp's media CDN: `mmg.whatsapp.net`, `mmg-fna.whatsapp.net`
@@ -339,13 +341,14 @@ export function* readChatStorage(db: SqliteDatabase, digest: FileDigest, options
 }
 
 async function* extractWhatsApp(source: Source, context: ExtractContext): AsyncGenerator<ArtifactRecord> {
-  const files = filesWithContent(source, WHATSAPP_PATHS, context);
+  const files = filesWithContent(source, pathsFor(WHATSAPP_PATHS_BY_KIND, source), context);
   const named = (path: string): SourceEntry[] => files.filter((file) => file.path === path);
-  for (const domain of WHATSAPP_GROUP_DOMAINS) {
+  // One folder per app (WhatsApp, WhatsApp Business): a LID pair resolves only its own app's chats.
+  for (const folder of foldersOf(files.map((file) => file.path))) {
     // LID.sqlite first, so chat sessions and messages filed under a LID get a phone number.
     const lids: LidPhones = new Map();
-    yield* eachDatabase(source, named(`${domain}/LID.sqlite`), context, (db, digest) => readWhatsAppLids(db, digest, lids));
-    const chat = `${domain}/ChatStorage.sqlite`;
+    yield* eachDatabase(source, named(`${folder}/LID.sqlite`), context, (db, digest) => readWhatsAppLids(db, digest, lids));
+    const chat = `${folder}/ChatStorage.sqlite`;
     yield* eachDatabase(source, named(chat), context, (db, digest) =>
       readChatStorage(db, digest, { lids, problem: (message) => context.issue({ code: 'unsupported-schema', path: chat, message }) }),
     );
@@ -356,7 +359,7 @@ export const whatsappExtractor: Extractor = {
   id: WHATSAPP_ARTIFACT,
   title: 'WhatsApp messages, chats and LID pairs',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': WHATSAPP_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: WHATSAPP_PATHS_BY_KIND,
   extract: extractWhatsApp,
 };
