@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFromBackup } from '../../../test/support/backup-source.js';
-import { sqliteBytes } from '../../../test/builders/ios-backup.js';
+import { extractFromTree } from '../../../test/support/tree-extraction.js';
+import { binaryPlist, sqliteBytes } from '../../../test/builders/ios-backup.js';
+import { fsDumpTree } from '../../../test/builders/ios-fs.js';
 import { buildFirefoxBrowserDb, type FirefoxBrowserSpec } from '../../../test/builders/ios/firefox-browser-db.js';
 import { firefoxFaviconExtractor } from './firefox-favicon.js';
+import { CONTAINER_METADATA_FILE } from './app-containers.js';
 import { firefoxFaviconRules } from '../../detection/rules/firefox-favicon.js';
 import { Detector } from '../../detection/engine.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
@@ -10,6 +13,18 @@ import { loadIndicatorSet } from '../../indicators/load.js';
 const DOMAIN = 'AppDomainGroup-group.org.mozilla.ios.Firefox';
 const BROWSER_DB = { domain: DOMAIN, relativePath: 'profile.profile/browser.db' };
 const T = 1_689_000_000; // 2023-07-10T14:40:00Z
+const FIREFOX_GROUP = 'private/var/mobile/Containers/Shared/AppGroup/1D2C3B4A-5F6E-4D7C-8B9A-0F1E2D3C4B5A';
+
+/** Firefox's database in its app group, and at the home-folder path MVT reads. */
+function dumpTree(content: Buffer) {
+  return fsDumpTree({
+    nodes: [
+      { path: `${FIREFOX_GROUP}/${CONTAINER_METADATA_FILE}`, content: binaryPlist({ MCMMetadataIdentifier: 'group.org.mozilla.ios.Firefox' }) },
+      { path: `${FIREFOX_GROUP}/profile.profile/browser.db`, content },
+      { path: 'private/var/mobile/profile.profile/browser.db', content },
+    ],
+  });
+}
 
 const SPEC: FirefoxBrowserSpec = {
   history: [
@@ -57,6 +72,7 @@ describe('firefox_favicon extractor', () => {
       history_id: 1,
       page_url: 'https://www.mozilla.org/',
       backup_domain: DOMAIN,
+      location: DOMAIN,
     });
     expect(records[0]?.origin).toMatchObject({ locator: { kind: 'sqlite', table: 'favicon_sites', rowid: '1' } });
     expect(records.map((r) => r.times)).toEqual([
@@ -95,6 +111,7 @@ describe('firefox_favicon extractor', () => {
         history_id: 4,
         page_url: null,
         backup_domain: DOMAIN,
+        location: DOMAIN,
       },
     ]);
   });
@@ -116,6 +133,20 @@ describe('firefox_favicon extractor', () => {
   });
 });
 
+describe('firefox_favicon in a file-system dump', () => {
+  it('names the app group folder, or the home folder, where a backup names the domain', async () => {
+    const { records, issues } = await extractFromTree(dumpTree(buildFirefoxBrowserDb(SPEC)), 'ios-fs', firefoxFaviconExtractor);
+    expect(issues).toEqual([]);
+    const byPlace = records.filter((r) => r.fields['link_id'] === 3).map((r) => [r.origin.path, r.fields['backup_domain'], r.fields['location']]);
+    expect(byPlace).toEqual([
+      [`${FIREFOX_GROUP}/profile.profile/browser.db`, null, `/${FIREFOX_GROUP}`],
+      ['private/var/mobile/profile.profile/browser.db', null, '/private/var/mobile'],
+    ]);
+    // Firefox records name no app, in a backup or a dump: the metadata plist adds none.
+    expect(records.filter((r) => 'app_id' in r.fields)).toEqual([]);
+  });
+});
+
 describe('firefox_favicon rules', () => {
   let detector: Detector;
   beforeAll(async () => {
@@ -130,6 +161,18 @@ describe('firefox_favicon rules', () => {
     expect(findings).toEqual([
       [2, 'ios.firefox-favicon.url-indicator', 'critical', 'page_url', 'https://unlimitedteacup.com/', 'unlimitedteacup.com'],
       [3, 'ios.firefox-favicon.url-indicator', 'critical', 'icon_url', 'https://urlpush.net/favicon.ico', 'urlpush.net'],
+    ]);
+    expect(records.flatMap((record) => detector.inspect(record))[0]?.explanation).toMatch(
+      /^The Firefox favicon table \(AppDomainGroup-group\.org\.mozilla\.ios\.Firefox\) links/,
+    );
+  });
+
+  it('says where the table is in a file-system dump', async () => {
+    const { records } = await extractFromTree(dumpTree(buildFirefoxBrowserDb(SPEC)), 'ios-fs', firefoxFaviconExtractor);
+    const explanations = records.filter((r) => r.fields['link_id'] === 3).flatMap((record) => detector.inspect(record).map((f) => f.explanation));
+    expect(explanations).toEqual([
+      `The Firefox favicon table (/${FIREFOX_GROUP}) links the icon https://urlpush.net/favicon.ico to the page https://blog.example/; https://urlpush.net/favicon.ico matches the Pegasus indicator "urlpush.net" (pegasus.stix2).`,
+      'The Firefox favicon table (/private/var/mobile) links the icon https://urlpush.net/favicon.ico to the page https://blog.example/; https://urlpush.net/favicon.ico matches the Pegasus indicator "urlpush.net" (pegasus.stix2).',
     ]);
   });
 });

@@ -6,14 +6,14 @@ import type { FileDigest, Source } from '../../acquisition/source.js';
 import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlRow } from '../../formats/sqlite.js';
 import { sqlNumber, sqlText } from '../../formats/sql-values.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
 import { isoFromUnixAnyUnit, sqlInstant } from './sql-time.js';
 import { FIREFOX_BROWSER_DB_PATHS_BY_KIND, firefoxUnsupported } from './firefox-history.js';
-import { backupDomainOf } from './webkit-resource-load-statistics.js';
+import { eachOwnedDatabase, ownerInBackup, type FileOwner } from './file-owner.js';
 
 export const FIREFOX_FAVICON_ARTIFACT = 'firefox_favicon';
 
-export function* readFirefoxFavicons(db: SqliteDatabase, digest: FileDigest): Generator<ArtifactRecord> {
+export function* readFirefoxFavicons(db: SqliteDatabase, digest: FileDigest, owner: FileOwner = ownerInBackup(digest.path)): Generator<ArtifactRecord> {
   const icons = findTable(db, 'favicons');
   const links = findTable(db, 'favicon_sites');
   if (!icons || !links) throw firefoxUnsupported(`expected favicons and favicon_sites (tables: ${db.tables().join(', ') || 'none'})`);
@@ -32,7 +32,6 @@ export function* readFirefoxFavicons(db: SqliteDatabase, digest: FileDigest): Ge
     'f."url" AS "icon_url"',
     ...['width', 'height', 'type', 'date'].map((c) => (iconColumns.has(c) ? `f.${quoteIdent(c)} AS ${quoteIdent(c)}` : `NULL AS ${quoteIdent(c)}`)),
   ];
-  const backupDomain = backupDomainOf(digest.path);
   // A database without a history table still names its icons; the page stays unknown.
   const pageJoin = history ? ` LEFT JOIN ${quoteIdent(history)} AS h ON h."id" = s."siteID"` : '';
   const pageUrl = history ? 'h."url" AS "page_url"' : 'NULL AS "page_url"';
@@ -44,7 +43,7 @@ export function* readFirefoxFavicons(db: SqliteDatabase, digest: FileDigest): Ge
     const linkId = sqlText(row['link_id']) ?? '';
     yield makeRecord(
       FIREFOX_FAVICON_ARTIFACT,
-      fieldsOf(row, Number(linkId), sqlNumber(row['linked_icon_id']), sqlNumber(row['history_id']), backupDomain),
+      fieldsOf(row, Number(linkId), sqlNumber(row['linked_icon_id']), sqlNumber(row['history_id']), owner),
       originOf(digest, { kind: 'sqlite', table: links, rowid: linkId }),
       [{ at: isoFromUnixAnyUnit(sqlInstant(row['date'])), meaning: 'icon stored' }],
     );
@@ -57,14 +56,14 @@ export function* readFirefoxFavicons(db: SqliteDatabase, digest: FileDigest): Ge
     const iconId = sqlText(row['icon_id']) ?? '';
     yield makeRecord(
       FIREFOX_FAVICON_ARTIFACT,
-      fieldsOf(row, null, Number(iconId), null, backupDomain),
+      fieldsOf(row, null, Number(iconId), null, owner),
       originOf(digest, { kind: 'sqlite', table: icons, rowid: iconId }),
       [{ at: isoFromUnixAnyUnit(sqlInstant(row['date'])), meaning: 'icon stored' }],
     );
   }
 }
 
-function fieldsOf(row: SqlRow, linkId: number | null, iconId: number | null, historyId: number | null, backupDomain: string | null) {
+function fieldsOf(row: SqlRow, linkId: number | null, iconId: number | null, historyId: number | null, owner: FileOwner) {
   return {
     link_id: linkId,
     icon_id: iconId,
@@ -74,7 +73,8 @@ function fieldsOf(row: SqlRow, linkId: number | null, iconId: number | null, his
     icon_type: sqlNumber(row['type']),
     history_id: historyId,
     page_url: sqlText(row['page_url']),
-    backup_domain: backupDomain,
+    backup_domain: owner.backupDomain,
+    location: owner.location,
   };
 }
 
@@ -85,6 +85,6 @@ export const firefoxFaviconExtractor: Extractor = {
   acquisitions: ['ios-backup', 'ios-fs'],
   paths: FIREFOX_BROWSER_DB_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, pathsFor(FIREFOX_BROWSER_DB_PATHS_BY_KIND, source), context), context, readFirefoxFavicons);
+    return eachOwnedDatabase(source, filesWithContent(source, pathsFor(FIREFOX_BROWSER_DB_PATHS_BY_KIND, source), context), context, readFirefoxFavicons);
   },
 };

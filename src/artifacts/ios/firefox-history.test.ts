@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFromBackup } from '../../../test/support/backup-source.js';
-import { sqliteBytes } from '../../../test/builders/ios-backup.js';
+import { extractFromTree } from '../../../test/support/tree-extraction.js';
+import { binaryPlist, sqliteBytes } from '../../../test/builders/ios-backup.js';
+import { fsDumpTree } from '../../../test/builders/ios-fs.js';
 import { buildFirefoxBrowserDb, type FirefoxBrowserSpec } from '../../../test/builders/ios/firefox-browser-db.js';
 import { firefoxHistoryExtractor } from './firefox-history.js';
+import { CONTAINER_METADATA_FILE } from './app-containers.js';
 import { firefoxHistoryRules } from '../../detection/rules/firefox-history.js';
 import { Detector } from '../../detection/engine.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
@@ -10,6 +13,18 @@ import { loadIndicatorSet } from '../../indicators/load.js';
 const DOMAIN = 'AppDomainGroup-group.org.mozilla.ios.Firefox';
 const BROWSER_DB = { domain: DOMAIN, relativePath: 'profile.profile/browser.db' };
 const T = 1_689_000_000; // 2023-07-10T14:40:00Z
+const FIREFOX_GROUP = 'private/var/mobile/Containers/Shared/AppGroup/1D2C3B4A-5F6E-4D7C-8B9A-0F1E2D3C4B5A';
+
+/** Firefox's database in its app group, and at the home-folder path MVT reads. */
+function dumpTree(content: Buffer) {
+  return fsDumpTree({
+    nodes: [
+      { path: `${FIREFOX_GROUP}/${CONTAINER_METADATA_FILE}`, content: binaryPlist({ MCMMetadataIdentifier: 'group.org.mozilla.ios.Firefox' }) },
+      { path: `${FIREFOX_GROUP}/profile.profile/browser.db`, content },
+      { path: 'private/var/mobile/profile.profile/browser.db', content },
+    ],
+  });
+}
 
 const FIREFOX_SPEC: FirefoxBrowserSpec = {
   history: [
@@ -52,6 +67,7 @@ describe('firefox_history extractor', () => {
       is_local: true,
       is_deleted: false,
       backup_domain: DOMAIN,
+      location: DOMAIN,
     });
     expect(records[1]?.origin).toMatchObject({
       path: `${DOMAIN}/profile.profile/browser.db`,
@@ -106,6 +122,20 @@ describe('firefox_history extractor', () => {
   });
 });
 
+describe('firefox_history in a file-system dump', () => {
+  it('names the app group folder, or the home folder, where a backup names the domain', async () => {
+    const { records, issues } = await extractFromTree(dumpTree(buildFirefoxBrowserDb(FIREFOX_SPEC)), 'ios-fs', firefoxHistoryExtractor);
+    expect(issues).toEqual([]);
+    const byPlace = records.filter((r) => r.fields['visit_id'] === 2).map((r) => [r.origin.path, r.fields['backup_domain'], r.fields['location']]);
+    expect(byPlace).toEqual([
+      [`${FIREFOX_GROUP}/profile.profile/browser.db`, null, `/${FIREFOX_GROUP}`],
+      ['private/var/mobile/profile.profile/browser.db', null, '/private/var/mobile'],
+    ]);
+    // Firefox records name no app, in a backup or a dump: the metadata plist adds none.
+    expect(records.filter((r) => 'app_id' in r.fields)).toEqual([]);
+  });
+});
+
 describe('firefox_history rules', () => {
   let detector: Detector;
   beforeAll(async () => {
@@ -120,6 +150,16 @@ describe('firefox_history rules', () => {
     expect(findings).toEqual([
       [2, 'ios.firefox-history.url-indicator', 'critical', 'https://backuprabbit.com/x', 'backuprabbit.com', 'OperationTriangulation'],
       [5, 'ios.firefox-history.url-indicator', 'critical', 'https://unlimitedteacup.com/', 'unlimitedteacup.com', 'OperationTriangulation'],
+    ]);
+    expect(records.flatMap((record) => detector.inspect(record))[0]?.explanation).toMatch(/^Firefox history \(AppDomainGroup-group\.org\.mozilla\.ios\.Firefox\) records/);
+  });
+
+  it('says where the history is in a file-system dump', async () => {
+    const { records } = await extractFromTree(dumpTree(buildFirefoxBrowserDb(FIREFOX_SPEC)), 'ios-fs', firefoxHistoryExtractor);
+    const explanations = records.filter((r) => r.fields['visit_id'] === 2).flatMap((record) => detector.inspect(record).map((f) => f.explanation));
+    expect(explanations).toEqual([
+      `Firefox history (/${FIREFOX_GROUP}) records https://backuprabbit.com/x, which matches the OperationTriangulation indicator "backuprabbit.com" (operation_triangulation.stix2).`,
+      'Firefox history (/private/var/mobile) records https://backuprabbit.com/x, which matches the OperationTriangulation indicator "backuprabbit.com" (operation_triangulation.stix2).',
     ]);
   });
 });

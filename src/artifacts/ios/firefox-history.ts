@@ -8,11 +8,11 @@ import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { columnSet, findTable, quoteIdent, type SqliteDatabase } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromUnixMicrosValue } from '../../formats/time.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
 import { APP_GROUP_CONTAINERS, MOBILE_HOME } from './device-paths.js';
 import { ArtifactError } from '../../errors.js';
 import { sqlInstant } from './sql-time.js';
-import { backupDomainOf } from './webkit-resource-load-statistics.js';
+import { eachOwnedDatabase, ownerInBackup, type FileOwner } from './file-owner.js';
 
 export const FIREFOX_HISTORY_ARTIFACT = 'firefox_history';
 /** Firefox, Firefox Beta and Fennec (Nightly) each have their own `group.org.mozilla.ios.*` app group. */
@@ -46,7 +46,7 @@ export function firefoxUnsupported(detail: string): ArtifactError {
   return new ArtifactError('ARTIFACT_UNSUPPORTED_SCHEMA', `unsupported schema: ${detail}`);
 }
 
-export function* readFirefoxHistory(db: SqliteDatabase, digest: FileDigest): Generator<ArtifactRecord> {
+export function* readFirefoxHistory(db: SqliteDatabase, digest: FileDigest, owner: FileOwner = ownerInBackup(digest.path)): Generator<ArtifactRecord> {
   const history = findTable(db, 'history');
   const visits = findTable(db, 'visits');
   if (!history || !visits) throw firefoxUnsupported(`expected history and visits (tables: ${db.tables().join(', ') || 'none'})`);
@@ -61,7 +61,6 @@ export function* readFirefoxHistory(db: SqliteDatabase, digest: FileDigest): Gen
   const optional = (alias: string, columns: Set<string>, column: string): string =>
     columns.has(column.toLowerCase()) ? `${alias}.${quoteIdent(column)} AS ${quoteIdent(column)}` : `NULL AS ${quoteIdent(column)}`;
   const historySelect = ['h."url" AS "url"', ...['guid', 'title', 'is_deleted'].map((c) => optional('h', historyColumns, c))];
-  const backupDomain = backupDomainOf(digest.path);
 
   const sql =
     `SELECT v."id" AS "visit_id", v."siteID" AS "history_id", v."date" AS "date", ${optional('v', visitColumns, 'type')}, ` +
@@ -79,7 +78,8 @@ export function* readFirefoxHistory(db: SqliteDatabase, digest: FileDigest): Gen
       visit_type: visitTypeName(type),
       is_local: sqlBoolean(row['is_local']),
       is_deleted: sqlBoolean(row['is_deleted']),
-      backup_domain: backupDomain,
+      backup_domain: owner.backupDomain,
+      location: owner.location,
     };
     yield makeRecord(FIREFOX_HISTORY_ARTIFACT, fields, originOf(digest, { kind: 'sqlite', table: visits, rowid: visitId }), [
       { at: isoFromUnixMicrosValue(sqlInstant(row['date'])), meaning: 'visited' },
@@ -100,7 +100,8 @@ export function* readFirefoxHistory(db: SqliteDatabase, digest: FileDigest): Gen
       visit_type: null,
       is_local: null,
       is_deleted: sqlBoolean(row['is_deleted']),
-      backup_domain: backupDomain,
+      backup_domain: owner.backupDomain,
+      location: owner.location,
     };
     yield makeRecord(FIREFOX_HISTORY_ARTIFACT, fields, originOf(digest, { kind: 'sqlite', table: history, rowid: historyId }));
   }
@@ -113,6 +114,6 @@ export const firefoxHistoryExtractor: Extractor = {
   acquisitions: ['ios-backup', 'ios-fs'],
   paths: FIREFOX_BROWSER_DB_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, pathsFor(FIREFOX_BROWSER_DB_PATHS_BY_KIND, source), context), context, readFirefoxHistory);
+    return eachOwnedDatabase(source, filesWithContent(source, pathsFor(FIREFOX_BROWSER_DB_PATHS_BY_KIND, source), context), context, readFirefoxHistory);
   },
 };

@@ -1,12 +1,17 @@
 /**
  * The backup extractors on a file-system dump: the same bytes planted at the device path
  * must give the same records as in a backup (fields and times exactly), with the dump path
- * as origin, and only the fields a backup alone can fill (its domain) left null.
+ * as origin. Only the fields naming the owner differ by design: a backup reads them from its
+ * domain, a dump from its folders (container, metadata plist, home folder).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractFromBackup } from '../../../test/support/backup-source.js';
 import { extractFromTree } from '../../../test/support/tree-extraction.js';
 import { fsDumpTree } from '../../../test/builders/ios-fs.js';
+import { writeTreeFolder } from '../../../test/builders/archives.js';
 import { binaryPlist, sqliteBytes } from '../../../test/builders/ios-backup.js';
 import { buildAddressBookDb } from '../../../test/builders/ios/address-book-db.js';
 import { buildBrowserStateDb, sessionDataBlob } from '../../../test/builders/ios/browser-state-db.js';
@@ -28,6 +33,10 @@ import { buildTccDb } from '../../../test/builders/ios/tcc-db.js';
 import { buildChatStorageDb, buildContactsV2Db, buildLidDb } from '../../../test/builders/ios/whatsapp-db.js';
 import type { ArtifactRecord, Extractor } from '../types.js';
 import { EXTRACTORS } from '../registry.js';
+import { openFolderSource } from '../../acquisition/folder-source.js';
+import { WorkingDir } from '../../acquisition/working-dir.js';
+import { runExtractor } from '../../pipeline/check.js';
+import { CONTAINER_METADATA_FILE } from './app-containers.js';
 import { calendarExtractor } from './calendar.js';
 import { callsExtractor } from './calls.js';
 import { chromeFaviconExtractor } from './chrome-favicon.js';
@@ -65,6 +74,8 @@ const FIREFOX_GROUP = 'private/var/mobile/Containers/Shared/AppGroup/1D2C3B4A-5F
 const WHATSAPP_GROUP = 'private/var/mobile/Containers/Shared/AppGroup/A1111111-2222-4333-8444-555555555555';
 const WHATSAPP_SMB_GROUP = 'private/var/mobile/Containers/Shared/AppGroup/B1111111-2222-4333-8444-555555555555';
 const PROFILES_GROUP = 'private/var/containers/Shared/SystemGroup/systemgroup.com.apple.configurationprofiles';
+/** What a dump says of a file in the home folder, a backup's HomeDomain. */
+const IN_HOME: OwnerFields = { backup_domain: null, app_id: null, location: `/${HOME}` };
 
 const WA = 'AppDomainGroup-group.net.whatsapp.WhatsApp.shared';
 const WA_SMB = 'AppDomainGroup-group.net.whatsapp.WhatsAppSMB.shared';
@@ -84,12 +95,24 @@ interface PlantedFile {
   lookup?: boolean;
 }
 
+/** The fields naming a record's owner, as a dump gives them for one of its files. */
+type OwnerFields = Record<string, string | null>;
+
 interface PathCase {
   name: string;
   extractor: Extractor;
   files: PlantedFile[];
-  /** Fields only a backup can fill (its domain, the app the domain names): null in a dump. */
-  backupOnly?: string[];
+  /**
+   * Records that name their owner: by the backup domain in a backup (`location` is the domain
+   * there), by folder in a dump. The fields are left out of the comparison and checked
+   * against `owners`, per dump path.
+   */
+  owner?: {
+    fields: string[];
+    /** Container metadata plists planted only in the dump: container path → MCMMetadataIdentifier. */
+    metadata: Record<string, string>;
+    owners: Record<string, OwnerFields>;
+  };
 }
 
 function planted(domain: string, relativePath: string, fsRoot: string, content: Buffer, fsRelativePath = relativePath): PlantedFile {
@@ -344,13 +367,23 @@ const CASES: PathCase[] = [
     name: 'Firefox history in its app group',
     extractor: firefoxHistoryExtractor,
     files: [planted('AppDomainGroup-group.org.mozilla.ios.Firefox', 'profile.profile/browser.db', FIREFOX_GROUP, firefoxDb)],
-    backupOnly: ['backup_domain'],
+    owner: {
+      // Firefox records name no app; the app group's metadata plist must not add one.
+      fields: ['backup_domain', 'location'],
+      metadata: { [FIREFOX_GROUP]: 'group.org.mozilla.ios.Firefox' },
+      owners: { [`${FIREFOX_GROUP}/profile.profile/browser.db`]: { backup_domain: null, location: `/${FIREFOX_GROUP}` } },
+    },
   },
   {
     name: 'Firefox favicons in its app group',
     extractor: firefoxFaviconExtractor,
     files: [planted('AppDomainGroup-group.org.mozilla.ios.Firefox', 'profile.profile/browser.db', FIREFOX_GROUP, firefoxDb)],
-    backupOnly: ['backup_domain'],
+    owner: {
+      // Firefox records name no app; the app group's metadata plist must not add one.
+      fields: ['backup_domain', 'location'],
+      metadata: { [FIREFOX_GROUP]: 'group.org.mozilla.ios.Firefox' },
+      owners: { [`${FIREFOX_GROUP}/profile.profile/browser.db`]: { backup_domain: null, location: `/${FIREFOX_GROUP}` } },
+    },
   },
   {
     name: '.GlobalPreferences.plist',
@@ -440,7 +473,14 @@ const CASES: PathCase[] = [
       planted('HomeDomain', 'Library/Image Cache/Favicons/Favicons.db', HOME, safariFaviconsDb),
       planted(SAFARI, 'Library/Image Cache/Favicons/Favicons.db', SAFARI_APP, safariFaviconsDb),
     ],
-    backupOnly: ['backup_domain', 'app_id'],
+    owner: {
+      fields: ['backup_domain', 'app_id', 'location'],
+      metadata: { [SAFARI_APP]: 'com.apple.mobilesafari' },
+      owners: {
+        [`${HOME}/Library/Image Cache/Favicons/Favicons.db`]: IN_HOME,
+        [`${SAFARI_APP}/Library/Image Cache/Favicons/Favicons.db`]: { backup_domain: null, app_id: 'com.apple.mobilesafari', location: `/${SAFARI_APP}` },
+      },
+    },
   },
   {
     name: 'Shortcuts',
@@ -491,7 +531,19 @@ const CASES: PathCase[] = [
       planted(SAFARI, 'Library/WebKit/WebsiteData/ResourceLoadStatistics/observations.db', SAFARI_APP, observationsDb),
       planted(CHROME, 'SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/ResourceLoadStatistics/observations.db', OTHER_APP, observationsDb),
     ],
-    backupOnly: ['backup_domain', 'app_id'],
+    owner: {
+      fields: ['backup_domain', 'app_id', 'location'],
+      // The other app's container has lost its metadata plist: the dump names its folder, not its app.
+      metadata: { [SAFARI_APP]: 'com.apple.mobilesafari' },
+      owners: {
+        [`${SAFARI_APP}/Library/WebKit/WebsiteData/ResourceLoadStatistics/observations.db`]: { backup_domain: null, app_id: 'com.apple.mobilesafari', location: `/${SAFARI_APP}` },
+        [`${OTHER_APP}/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/ResourceLoadStatistics/observations.db`]: {
+          backup_domain: null,
+          app_id: null,
+          location: `/${OTHER_APP}`,
+        },
+      },
+    },
   },
   {
     name: 'the session resource log of Safari and of a web clip',
@@ -500,7 +552,18 @@ const CASES: PathCase[] = [
       planted(SAFARI, 'Library/WebKit/WebsiteData/ResourceLoadStatistics/full_browsing_session_resourceLog.plist', SAFARI_APP, resourceLog),
       planted('HomeDomain', 'Library/WebClips/3F2A.webclip/Storage/full_browsing_session_resourceLog.plist', HOME, resourceLog),
     ],
-    backupOnly: ['backup_domain', 'app_id'],
+    owner: {
+      fields: ['backup_domain', 'app_id', 'location'],
+      metadata: { [SAFARI_APP]: 'com.apple.mobilesafari' },
+      owners: {
+        [`${SAFARI_APP}/Library/WebKit/WebsiteData/ResourceLoadStatistics/full_browsing_session_resourceLog.plist`]: {
+          backup_domain: null,
+          app_id: 'com.apple.mobilesafari',
+          location: `/${SAFARI_APP}`,
+        },
+        [`${HOME}/Library/WebClips/3F2A.webclip/Storage/full_browsing_session_resourceLog.plist`]: IN_HOME,
+      },
+    },
   },
   {
     name: 'WhatsApp and WhatsApp Business, each with its own LIDs',
@@ -549,7 +612,12 @@ async function extractBoth(pathCase: PathCase) {
     { files: pathCase.files.map(({ domain, relativePath, content }) => ({ domain, relativePath, content })) },
     pathCase.extractor,
   );
-  const dump = await extractFromTree(fsDumpTree({ nodes: pathCase.files.map((file) => ({ path: file.fsPath, content: file.content })) }), 'ios-fs', pathCase.extractor);
+  const metadata = Object.entries(pathCase.owner?.metadata ?? {}).map(([container, id]) => ({
+    path: `${container}/${CONTAINER_METADATA_FILE}`,
+    content: binaryPlist({ MCMMetadataIdentifier: id }),
+  }));
+  const planted = pathCase.files.map((file) => ({ path: file.fsPath, content: file.content }));
+  const dump = await extractFromTree(fsDumpTree({ nodes: [...metadata, ...planted] }), 'ios-fs', pathCase.extractor);
   return { backup, dump };
 }
 
@@ -562,14 +630,29 @@ describe('backup extractors on an iOS file-system dump', () => {
       expect(backup.records.length).toBeGreaterThan(0);
 
       const fsPathOf = new Map(pathCase.files.map((file) => [`${file.domain}/${file.relativePath}`, file.fsPath]));
-      const nulls = Object.fromEntries((pathCase.backupOnly ?? []).map((field) => [field, null]));
-      const expected = backup.records.map((record) => {
-        for (const field of pathCase.backupOnly ?? []) expect(record.fields).toHaveProperty(field);
+      const ownerFields = pathCase.owner?.fields ?? [];
+      const withoutOwner = (record: ArtifactRecord) => {
         const seen = comparable(record);
-        return { ...seen, fields: { ...seen.fields, ...nulls }, origin: { ...seen.origin, path: fsPathOf.get(record.origin.path) ?? '' } };
+        const fields = Object.fromEntries(Object.entries(seen.fields).filter(([field]) => !ownerFields.includes(field)));
+        return { ...seen, fields };
+      };
+      const ownerOf = (record: ArtifactRecord) => Object.fromEntries(ownerFields.map((field) => [field, record.fields[field]]));
+      const expected = backup.records.map((record) => {
+        const seen = withoutOwner(record);
+        return { ...seen, origin: { ...seen.origin, path: fsPathOf.get(record.origin.path) ?? '' } };
       });
       // Files may be read in another order (a dump's paths do not sort like a backup's); within a file the order is kept.
-      expect(byFile(dump.records.map(comparable))).toEqual(byFile(expected));
+      expect(byFile(dump.records.map(withoutOwner))).toEqual(byFile(expected));
+      if (pathCase.owner) {
+        // A backup names the owner by its domain, and places the file there.
+        for (const record of backup.records) {
+          const domain = record.origin.path.slice(0, record.origin.path.indexOf('/'));
+          const appId = ownerFields.includes('app_id') ? { app_id: appIdOf(domain) } : {};
+          expect(ownerOf(record)).toEqual({ backup_domain: domain, location: domain, ...appId });
+        }
+        const owners = pathCase.owner.owners;
+        expect(dump.records.map((record) => [record.origin.path, ownerOf(record)])).toEqual(dump.records.map((record) => [record.origin.path, owners[record.origin.path]]));
+      }
       // Every planted file was read, so each device path is one the extractor declares.
       const recordSources = pathCase.files.filter((file) => !file.lookup).map((file) => file.fsPath);
       expect(new Set(dump.records.map((record) => record.origin.path))).toEqual(new Set(recordSources));
@@ -688,6 +771,31 @@ describe('file-system paths of the iOS extractors', () => {
       expect(await extractFromTree(tree, 'ios-fs', extractor)).toEqual({ records: [], issues: [] });
     });
   }
+
+  it('does not count a container holding only its metadata plist as a browser artifact present', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'exhibit-fs-paths-'));
+    const workDir = WorkingDir.create();
+    const browsers = [safariFaviconExtractor, firefoxFaviconExtractor, firefoxHistoryExtractor, webkitResourceLoadStatisticsExtractor, webkitSessionResourceLogExtractor];
+    try {
+      const tree = fsDumpTree({
+        nodes: [SAFARI_APP, OTHER_APP, FIREFOX_GROUP].map((container) => ({
+          path: `${container}/${CONTAINER_METADATA_FILE}`,
+          content: binaryPlist({ MCMMetadataIdentifier: 'com.example.app' }),
+        })),
+      });
+      const source = await openFolderSource(writeTreeFolder(join(parent, 'dump'), tree), 'ios-fs', workDir);
+      try {
+        const statuses = [];
+        for (const extractor of browsers) statuses.push([extractor.id, (await runExtractor(extractor, source, {}, () => undefined, undefined)).entry.status]);
+        expect(statuses).toEqual(browsers.map((extractor) => [extractor.id, 'missing']));
+      } finally {
+        source.close();
+      }
+    } finally {
+      workDir.remove();
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
 
   it('leaves device paths to dumps and backup paths to backups', async () => {
     // A dump that happens to contain a folder named like a backup domain is still a dump.

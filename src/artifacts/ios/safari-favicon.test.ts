@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFromBackup } from '../../../test/support/backup-source.js';
-import { sqliteBytes } from '../../../test/builders/ios-backup.js';
+import { extractFromTree } from '../../../test/support/tree-extraction.js';
+import { binaryPlist, sqliteBytes } from '../../../test/builders/ios-backup.js';
+import { fsDumpTree } from '../../../test/builders/ios-fs.js';
 import { buildSafariFaviconsDb, type SafariFaviconsSpec } from '../../../test/builders/ios/safari-favicons-db.js';
 import { safariFaviconExtractor } from './safari-favicon.js';
+import { CONTAINER_METADATA_FILE } from './app-containers.js';
 import { safariFaviconRules } from '../../detection/rules/safari-favicon.js';
 import { Detector } from '../../detection/engine.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
@@ -11,6 +14,23 @@ const SAFARI = 'AppDomain-com.apple.mobilesafari';
 const FAVICONS = { domain: SAFARI, relativePath: 'Library/Image Cache/Favicons/Favicons.db' };
 const T = 700_000_000; // 2023-03-08T20:26:40Z in Mac-absolute seconds
 const INJECTED_ICON = 'https://bun54l2b67.get1tn0w.free247downloads.com:30495/favicon.ico';
+const SAFARI_CONTAINER = 'private/var/mobile/Containers/Data/Application/0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D';
+/** A WebKit browser whose container lost its metadata plist: its owner is unknown. */
+const NAMELESS_CONTAINER = 'private/var/mobile/Containers/Data/Application/9F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A';
+const FAVICONS_DB = 'Library/Image Cache/Favicons/Favicons.db';
+
+/** A dump with Safari's favicons in its container, in the home folder (iOS 12) and in a container of unknown owner. */
+function dumpTree() {
+  const content = buildSafariFaviconsDb({ pages: [{ url: 'http://yahoo.fr/', uuid: 'A1' }], icons: [{ uuid: 'A1', url: INJECTED_ICON, timestamp: T }] });
+  return fsDumpTree({
+    nodes: [
+      { path: `${SAFARI_CONTAINER}/${CONTAINER_METADATA_FILE}`, content: binaryPlist({ MCMMetadataIdentifier: 'com.apple.mobilesafari' }) },
+      { path: `${SAFARI_CONTAINER}/${FAVICONS_DB}`, content },
+      { path: `private/var/mobile/${FAVICONS_DB}`, content },
+      { path: `${NAMELESS_CONTAINER}/${FAVICONS_DB}`, content },
+    ],
+  });
+}
 
 const SPEC: SafariFaviconsSpec = {
   pages: [
@@ -52,6 +72,7 @@ describe('safari_favicon extractor', () => {
       height: 16,
       backup_domain: SAFARI,
       app_id: 'com.apple.mobilesafari',
+      location: SAFARI,
     });
     expect(records[0]?.times).toEqual([{ at: '2023-03-08T20:26:40.080000Z', meaning: 'icon stored' }]);
     expect(records[3]?.times).toEqual([]);
@@ -74,7 +95,17 @@ describe('safari_favicon extractor', () => {
     );
     expect(issues).toEqual([]);
     expect(records).toHaveLength(5);
-    expect(records[0]?.fields).toMatchObject({ width: null, height: null, backup_domain: 'HomeDomain', app_id: null });
+    expect(records[0]?.fields).toMatchObject({ width: null, height: null, backup_domain: 'HomeDomain', app_id: null, location: 'HomeDomain' });
+  });
+
+  it('names the container and its app in a file-system dump, and the home folder for the iOS 12 copy', async () => {
+    const { records, issues } = await extractFromTree(dumpTree(), 'ios-fs', safariFaviconExtractor);
+    expect(issues).toEqual([]);
+    expect(records.map((r) => [r.origin.path, r.fields['backup_domain'], r.fields['app_id'], r.fields['location']])).toEqual([
+      [`${SAFARI_CONTAINER}/${FAVICONS_DB}`, null, 'com.apple.mobilesafari', `/${SAFARI_CONTAINER}`],
+      [`${NAMELESS_CONTAINER}/${FAVICONS_DB}`, null, null, `/${NAMELESS_CONTAINER}`],
+      [`private/var/mobile/${FAVICONS_DB}`, null, null, '/private/var/mobile'],
+    ]);
   });
 
   it('reports unsupported schemas and corrupt files as issues', async () => {
@@ -116,6 +147,18 @@ describe('safari_favicon rules', () => {
     expect(findings).toEqual([
       ['valid', 'ios.safari-favicon.url-indicator', 'critical', 'icon_url', INJECTED_ICON, 'free247downloads.com'],
       ['rejected', 'ios.safari-favicon.url-indicator', 'critical', 'page_url', 'https://baramije.net/Qw3rTy', 'baramije.net'],
+    ]);
+    const injected = records[0];
+    if (!injected) throw new Error('no record');
+    expect(detector.inspect(injected)[0]?.explanation).toMatch(/^The Safari favicon cache of AppDomain-com\.apple\.mobilesafari \(valid icon\) links/);
+  });
+
+  it('says where the cache is in a file-system dump', async () => {
+    const { records } = await extractFromTree(dumpTree(), 'ios-fs', safariFaviconExtractor);
+    expect(records.flatMap((record) => detector.inspect(record)).map((f) => f.explanation.slice(0, f.explanation.indexOf(' links')))).toEqual([
+      `The Safari favicon cache of /${SAFARI_CONTAINER} (valid icon)`,
+      `The Safari favicon cache of /${NAMELESS_CONTAINER} (valid icon)`,
+      'The Safari favicon cache of /private/var/mobile (valid icon)',
     ]);
   });
 });

@@ -11,11 +11,11 @@ import type { ArtifactRecord, ExtractContext, Extractor, RecordFields } from '..
 import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlRow } from '../../formats/sqlite.js';
 import { sqlNumber, sqlText } from '../../formats/sql-values.js';
 import { isoFromMacSeconds } from '../../formats/time.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
 import { underEach } from './device-paths.js';
 import { ArtifactError } from '../../errors.js';
 import { sqlInstant } from './sql-time.js';
-import { appIdOf, backupDomainOf } from './webkit-resource-load-statistics.js';
+import { eachOwnedDatabase, ownerInBackup, type FileOwner } from './file-owner.js';
 import { SAFARI_ROOTS } from './safari-history.js';
 
 export const SAFARI_FAVICON_ARTIFACT = 'safari_favicon';
@@ -27,7 +27,7 @@ function unsupported(detail: string): ArtifactError {
   return new ArtifactError('ARTIFACT_UNSUPPORTED_SCHEMA', `unsupported schema: ${detail}`);
 }
 
-export function* readSafariFavicons(db: SqliteDatabase, digest: FileDigest): Generator<ArtifactRecord> {
+export function* readSafariFavicons(db: SqliteDatabase, digest: FileDigest, owner: FileOwner = ownerInBackup(digest.path)): Generator<ArtifactRecord> {
   const pages = findTable(db, 'page_url');
   const icons = findTable(db, 'icon_info');
   if (!pages || !icons) throw unsupported(`expected page_url and icon_info (tables: ${db.tables().join(', ') || 'none'})`);
@@ -44,8 +44,7 @@ export function* readSafariFavicons(db: SqliteDatabase, digest: FileDigest): Gen
 
   const size = (column: string): string => (iconColumns.has(column) ? `i.${quoteIdent(column)} AS ${quoteIdent(column)}` : `NULL AS ${quoteIdent(column)}`);
   const iconSelect = `i."url" AS "icon_url", i."timestamp" AS "timestamp", ${size('width')}, ${size('height')}`;
-  const backupDomain = backupDomainOf(digest.path);
-  const base = { backup_domain: backupDomain, app_id: appIdOf(backupDomain) };
+  const base = { backup_domain: owner.backupDomain, app_id: owner.appId, location: owner.location };
   const fields = (kind: 'valid' | 'rejected', row: SqlRow, uuid: string | null): RecordFields => ({
     kind,
     page_url: sqlText(row['page_url']),
@@ -96,6 +95,6 @@ export const safariFaviconExtractor: Extractor = {
   acquisitions: ['ios-backup', 'ios-fs'],
   paths: SAFARI_FAVICON_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(source, filesWithContent(source, pathsFor(SAFARI_FAVICON_PATHS_BY_KIND, source), context), context, readSafariFavicons);
+    return eachOwnedDatabase(source, filesWithContent(source, pathsFor(SAFARI_FAVICON_PATHS_BY_KIND, source), context), context, readSafariFavicons);
   },
 };

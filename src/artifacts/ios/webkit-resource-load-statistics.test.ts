@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFromBackup } from '../../../test/support/backup-source.js';
-import { sqliteBytes } from '../../../test/builders/ios-backup.js';
+import { extractFromTree } from '../../../test/support/tree-extraction.js';
+import { binaryPlist, sqliteBytes } from '../../../test/builders/ios-backup.js';
+import { fsDumpTree } from '../../../test/builders/ios-fs.js';
 import { buildObservationsDb, type ObservationsSpec } from '../../../test/builders/ios/observations-db.js';
 import { appIdOf, backupDomainOf, webkitResourceLoadStatisticsExtractor } from './webkit-resource-load-statistics.js';
+import { CONTAINER_METADATA_FILE } from './app-containers.js';
 import { webkitResourceLoadStatisticsRules } from '../../detection/rules/webkit-resource-load-statistics.js';
 import { Detector } from '../../detection/engine.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
@@ -10,6 +13,26 @@ import { loadIndicatorSet } from '../../indicators/load.js';
 const RELATIVE = 'Library/WebKit/WebsiteData/ResourceLoadStatistics/observations.db';
 const SAFARI = { domain: 'AppDomain-com.apple.mobilesafari', relativePath: RELATIVE };
 const CHROME = { domain: 'AppDomain-com.google.chrome.ios', relativePath: RELATIVE };
+const GMAIL_APP = 'private/var/mobile/Containers/Data/Application/5E6F7A8B-9C0D-4E1F-8A2B-3C4D5E6F7A8B';
+const WIDGET = 'private/var/mobile/Containers/Data/PluginKitPlugin/2B3C4D5E-6F7A-4B8C-9D0E-1F2A3B4C5D6E';
+/** Its metadata plist is damaged: the container is named, its app is not. */
+const DAMAGED_APP = 'private/var/mobile/Containers/Data/Application/9F8E7D6C-5B4A-4392-8170-6F5E4D3C2B1A';
+
+/** One observed Pegasus domain in an in-app browser, an extension, a container of unknown owner and the home folder. */
+function dumpTree() {
+  const content = buildObservationsDb({ domains: [{ id: 1, domain: 'free247downloads.com', lastSeen: 1678307205 }] });
+  return fsDumpTree({
+    nodes: [
+      { path: `${GMAIL_APP}/${CONTAINER_METADATA_FILE}`, content: binaryPlist({ MCMMetadataIdentifier: 'com.google.Gmail' }) },
+      { path: `${GMAIL_APP}/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/observations.db`, content },
+      { path: `${WIDGET}/${CONTAINER_METADATA_FILE}`, content: binaryPlist({ MCMMetadataIdentifier: 'com.example.reader.widget' }) },
+      { path: `${WIDGET}/${RELATIVE}`, content },
+      { path: `${DAMAGED_APP}/${CONTAINER_METADATA_FILE}`, content: 'not a plist' },
+      { path: `${DAMAGED_APP}/${RELATIVE}`, content },
+      { path: `private/var/mobile/${RELATIVE}`, content },
+    ],
+  });
+}
 
 const SAFARI_SPEC: ObservationsSpec = {
   domains: [
@@ -55,6 +78,7 @@ describe('webkit_resource_load_statistics extractor', () => {
       redirected_from: [],
       backup_domain: 'AppDomain-com.apple.mobilesafari',
       app_id: 'com.apple.mobilesafari',
+      location: 'AppDomain-com.apple.mobilesafari',
     });
     expect(records[0]?.times).toEqual([
       { at: '2021-10-18T12:30:50.000000Z', meaning: 'last seen' },
@@ -106,7 +130,19 @@ describe('webkit_resource_load_statistics extractor', () => {
       redirected_from: null,
       backup_domain: 'AppDomain-com.google.chrome.ios',
       app_id: 'com.google.chrome.ios',
+      location: 'AppDomain-com.google.chrome.ios',
     });
+  });
+
+  it('names the container, its app from the container metadata, or the home folder, in a file-system dump', async () => {
+    const { records, issues } = await extractFromTree(dumpTree(), 'ios-fs', webkitResourceLoadStatisticsExtractor);
+    expect(records.map((r) => [r.fields['backup_domain'], r.fields['app_id'], r.fields['location']])).toEqual([
+      [null, 'com.google.Gmail', `/${GMAIL_APP}`],
+      [null, null, `/${DAMAGED_APP}`],
+      [null, 'com.example.reader.widget', `/${WIDGET}`],
+      [null, null, '/private/var/mobile'],
+    ]);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['corrupt', `${DAMAGED_APP}/${CONTAINER_METADATA_FILE}`]]);
   });
 
   it('reports unsupported schemas and corrupt files as issues', async () => {
@@ -166,6 +202,19 @@ describe('webkit_resource_load_statistics rules', () => {
     expect(findings).toEqual([
       { domain: 'yahoo.fr', field: 'redirects_to', value: 'free247downloads.com', severity: 'critical', malware: 'Pegasus' },
       { domain: 'free247downloads.com', field: 'registrable_domain', value: 'free247downloads.com', severity: 'critical', malware: 'Pegasus' },
+    ]);
+  });
+
+  it('says whose statistics matched, by domain in a backup and by folder in a dump', async () => {
+    const backup = await extractFromBackup({ files: [{ ...SAFARI, content: buildObservationsDb(SAFARI_SPEC) }] }, webkitResourceLoadStatisticsExtractor);
+    expect(backup.records.flatMap((record) => detector.inspect(record))[0]?.explanation).toMatch(/^The WebKit statistics of AppDomain-com\.apple\.mobilesafari record the site yahoo\.fr/);
+    const dump = await extractFromTree(dumpTree(), 'ios-fs', webkitResourceLoadStatisticsExtractor);
+    const places = dump.records.flatMap((record) => detector.inspect(record)).map((f) => f.explanation.slice(0, f.explanation.indexOf(' record the site')));
+    expect(places).toEqual([
+      `The WebKit statistics of /${GMAIL_APP}`,
+      `The WebKit statistics of /${DAMAGED_APP}`,
+      `The WebKit statistics of /${WIDGET}`,
+      'The WebKit statistics of /private/var/mobile',
     ]);
   });
 });

@@ -10,7 +10,8 @@ import type { ArtifactRecord, ExtractContext, Extractor } from '../types.js';
 import { findTable, columnSet, type SqliteDatabase, quoteIdent } from '../../formats/sqlite.js';
 import { sqlBoolean, sqlText } from '../../formats/sql-values.js';
 import { isoFromUnixSeconds } from '../../formats/time.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
+import { eachOwnedDatabase, ownerInBackup, type FileOwner } from './file-owner.js';
 import { APP_DATA_CONTAINERS, HOME_AND_APP_CONTAINERS, underEach } from './device-paths.js';
 import { ArtifactError } from '../../errors.js';
 
@@ -32,23 +33,8 @@ export const WEBKIT_RESOURCE_LOAD_STATISTICS_PATHS_BY_KIND: Extractor['paths'] =
   'ios-fs': WEBKIT_RESOURCE_LOAD_STATISTICS_FS_PATHS,
 };
 
-/**
- * The backup domain a Source path lies in (its first segment), e.g. `AppDomain-com.apple.mobilesafari`;
- * null for a path that does not start with a domain, as in a file-system dump (`private/var/…`),
- * where the folder names no app: the same reader then fills the field with null.
- */
-export function backupDomainOf(path: string): string | null {
-  const slash = path.indexOf('/');
-  const first = slash < 0 ? path : path.slice(0, slash);
-  return /^[A-Za-z]*Domain[A-Za-z]*(?:-.+)?$/.test(first) ? first : null;
-}
-
-/** The bundle identifier of an app's backup domain, or null for system domains and no domain. */
-export function appIdOf(backupDomain: string | null): string | null {
-  if (backupDomain === null) return null;
-  const match = /^AppDomain(?:Group|Plugin)?-(.+)$/.exec(backupDomain);
-  return match?.[1] ?? null;
-}
+// Re-exported: webkit-website-data.ts and tests import them from here, where they first lived.
+export { appIdOf, backupDomainOf } from './file-owner.js';
 
 /** WebKit writes -1 (or 0) for "never"; isoFromUnixSeconds already rejects both. */
 function unixTime(value: unknown): string | null {
@@ -84,7 +70,7 @@ function redirectTable(db: SqliteDatabase, name: string, self: string, other: st
 }
 
 /** One record per ObservedDomains row. */
-export function* readResourceLoadStatistics(db: SqliteDatabase, digest: FileDigest): Generator<ArtifactRecord> {
+export function* readResourceLoadStatistics(db: SqliteDatabase, digest: FileDigest, owner: FileOwner = ownerInBackup(digest.path)): Generator<ArtifactRecord> {
   const observed = findTable(db, 'ObservedDomains');
   if (!observed) {
     throw new ArtifactError(
@@ -124,8 +110,6 @@ export function* readResourceLoadStatistics(db: SqliteDatabase, digest: FileDige
         `WHERE r.${quoteIdent(redirect.self)} = d."domainID") AS ${quoteIdent(alias)}`,
     );
   }
-  const backupDomain = backupDomainOf(digest.path);
-  const appId = appIdOf(backupDomain);
 
   for (const row of db.iterate(`SELECT ${select.join(', ')} FROM ${quoteIdent(observed)} AS d ORDER BY d."domainID"`)) {
     const domainId = sqlText(row['domainID']) ?? '';
@@ -139,8 +123,9 @@ export function* readResourceLoadStatistics(db: SqliteDatabase, digest: FileDige
       // null: the database has no redirect table; []: it has one with no entry for this site.
       redirects_to: lists[0]?.[1] ? (domainList(row['redirects_to']) ?? []) : null,
       redirected_from: lists[1]?.[1] ? (domainList(row['redirected_from']) ?? []) : null,
-      backup_domain: backupDomain,
-      app_id: appId,
+      backup_domain: owner.backupDomain,
+      app_id: owner.appId,
+      location: owner.location,
     };
     yield makeRecord(
       WEBKIT_RESOURCE_LOAD_STATISTICS_ARTIFACT,
@@ -162,7 +147,7 @@ export const webkitResourceLoadStatisticsExtractor: Extractor = {
   acquisitions: ['ios-backup', 'ios-fs'],
   paths: WEBKIT_RESOURCE_LOAD_STATISTICS_PATHS_BY_KIND,
   extract(source: Source, context: ExtractContext) {
-    return eachDatabase(
+    return eachOwnedDatabase(
       source,
       filesWithContent(source, pathsFor(WEBKIT_RESOURCE_LOAD_STATISTICS_PATHS_BY_KIND, source), context),
       context,

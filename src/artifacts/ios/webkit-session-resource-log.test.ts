@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFromBackup } from '../../../test/support/backup-source.js';
+import { extractFromTree } from '../../../test/support/tree-extraction.js';
 import { binaryPlist } from '../../../test/builders/ios-backup.js';
+import { fsDumpTree } from '../../../test/builders/ios-fs.js';
 import { buildSessionResourceLog, type ResourceLogEntrySpec } from '../../../test/builders/ios/session-resource-log.js';
 import { readSessionResourceLog, webkitSessionResourceLogExtractor } from './webkit-session-resource-log.js';
+import { CONTAINER_METADATA_FILE } from './app-containers.js';
 import { webkitSessionResourceLogRules } from '../../detection/rules/webkit-session-resource-log.js';
 import { Detector } from '../../detection/engine.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
@@ -10,6 +13,19 @@ import { loadIndicatorSet } from '../../indicators/load.js';
 const FILE = 'full_browsing_session_resourceLog.plist';
 const SAFARI = { domain: 'AppDomain-com.apple.mobilesafari', relativePath: `Library/WebKit/WebsiteData/ResourceLoadStatistics/${FILE}` };
 const WEBCLIP = { domain: 'HomeDomain', relativePath: `Library/WebClips/3F2A.webclip/Storage/${FILE}` };
+const GMAIL_APP = 'private/var/mobile/Containers/Data/Application/5E6F7A8B-9C0D-4E1F-8A2B-3C4D5E6F7A8B';
+
+/** The log of an in-app browser and of a home-screen web app, as a dump holds them. */
+function dumpTree() {
+  const content = buildSessionResourceLog([{ domain: 'yahoo.fr', lastSeen: 1678307200, redirectsTo: ['free247downloads.com'] }]);
+  return fsDumpTree({
+    nodes: [
+      { path: `${GMAIL_APP}/${CONTAINER_METADATA_FILE}`, content: binaryPlist({ MCMMetadataIdentifier: 'com.google.Gmail' }) },
+      { path: `${GMAIL_APP}/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/${FILE}`, content },
+      { path: `private/var/mobile/${WEBCLIP.relativePath}`, content },
+    ],
+  });
+}
 
 const SAFARI_ENTRIES: ResourceLogEntrySpec[] = [
   { domain: 'yahoo.fr', lastSeen: 1678307200, hadUserInteraction: true, mostRecentUserInteraction: 1678307100.25, redirectsTo: ['free247downloads.com'] },
@@ -44,6 +60,7 @@ describe('webkit_session_resource_log extractor', () => {
       is_prevalent: false,
       backup_domain: 'AppDomain-com.apple.mobilesafari',
       app_id: 'com.apple.mobilesafari',
+      location: 'AppDomain-com.apple.mobilesafari',
     });
     expect(records[0]?.times).toEqual([
       { at: '2023-03-08T20:26:40.000000Z', meaning: 'last seen' },
@@ -77,8 +94,18 @@ describe('webkit_session_resource_log extractor', () => {
       subresource_under: ['news.example'],
       backup_domain: 'HomeDomain',
       app_id: null,
+      location: 'HomeDomain',
     });
     expect(records[0]?.times).toEqual([{ at: '2020-09-13T12:26:40.000000Z', meaning: 'last seen' }]);
+  });
+
+  it('names the container and its app, or the home folder, in a file-system dump', async () => {
+    const { records, issues } = await extractFromTree(dumpTree(), 'ios-fs', webkitSessionResourceLogExtractor);
+    expect(issues).toEqual([]);
+    expect(records.map((r) => [r.fields['backup_domain'], r.fields['app_id'], r.fields['location']])).toEqual([
+      [null, 'com.google.Gmail', `/${GMAIL_APP}`],
+      [null, null, '/private/var/mobile'],
+    ]);
   });
 
   it('reports corrupt plists, other layouts and odd entries as issues', async () => {
@@ -143,5 +170,17 @@ describe('webkit_session_resource_log rules', () => {
     ]);
     const redirect = records.flatMap((r) => detector.inspect(r)).find((f) => f.rule.id.endsWith('redirect-indicator'));
     expect(redirect?.explanation).toContain('WebKit logged the top-frame redirect chain yahoo.fr → free247downloads.com, in which free247downloads.com matches');
+  });
+
+  it('says whose log matched, by domain in a backup and by folder in a dump', async () => {
+    const backup = await safariRecords();
+    const first = backup.records.flatMap((record) => detector.inspect(record))[0];
+    expect(first?.explanation).toMatch(/^The WebKit session log of AppDomain-com\.apple\.mobilesafari names free247downloads\.com/);
+    const dump = await extractFromTree(dumpTree(), 'ios-fs', webkitSessionResourceLogExtractor);
+    const named = dump.records
+      .flatMap((record) => detector.inspect(record))
+      .filter((f) => f.rule.id === 'ios.webkit-session-resource-log.domain-indicator')
+      .map((f) => f.explanation.slice(0, f.explanation.indexOf(' names')));
+    expect(named).toEqual([`The WebKit session log of /${GMAIL_APP}`, 'The WebKit session log of /private/var/mobile']);
   });
 });

@@ -11,7 +11,7 @@ import { isoFromDate, isoFromUnixSeconds } from '../../formats/time.js';
 import { filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
 import { APP_DATA_CONTAINERS, HOME_AND_APP_CONTAINERS, MOBILE_HOME, underEach } from './device-paths.js';
 import { ArtifactError, describeError, isExhibitError } from '../../errors.js';
-import { appIdOf, backupDomainOf } from './webkit-resource-load-statistics.js';
+import { ownerInBackup, ownerOfFile, type FileOwner } from './file-owner.js';
 
 export const WEBKIT_SESSION_RESOURCE_LOG_ARTIFACT = 'webkit_session_resource_log';
 const FILE_NAME = 'full_browsing_session_resourceLog.plist';
@@ -105,6 +105,7 @@ export function* readSessionResourceLog(
   value: PlistValue,
   digest: FileDigest,
   onProblem: (problem: SessionLogProblem) => void = () => undefined,
+  owner: FileOwner = ownerInBackup(digest.path),
 ): Generator<ArtifactRecord> {
   if (!isPlistDict(value)) throw new ArtifactError('ARTIFACT_UNSUPPORTED_SCHEMA', 'unsupported schema: the resource log is not a dictionary');
   const statistics = value['browsingStatistics'];
@@ -112,8 +113,6 @@ export function* readSessionResourceLog(
     const keys = Object.keys(value).sort().join(', ') || 'none';
     throw new ArtifactError('ARTIFACT_UNSUPPORTED_SCHEMA', `unsupported schema: no browsingStatistics array (keys: ${keys})`);
   }
-  const backupDomain = backupDomainOf(digest.path);
-  const appId = appIdOf(backupDomain);
   for (const [index, entry] of statistics.entries()) {
     if (!isPlistDict(entry)) {
       onProblem({ index, message: `browsingStatistics[${index}] is not a dictionary` });
@@ -132,8 +131,9 @@ export function* readSessionResourceLog(
       had_user_interaction: boolOf(entry['hadUserInteraction']),
       grandfathered: boolOf(entry['grandfathered']),
       is_prevalent: boolOf(entry['isPrevalentResource']),
-      backup_domain: backupDomain,
-      app_id: appId,
+      backup_domain: owner.backupDomain,
+      app_id: owner.appId,
+      location: owner.location,
     };
     yield makeRecord(
       WEBKIT_SESSION_RESOURCE_LOG_ARTIFACT,
@@ -149,6 +149,7 @@ export function* readSessionResourceLog(
 
 export async function* extractSessionResourceLogs(source: Source, context: ExtractContext): AsyncGenerator<ArtifactRecord> {
   for (const file of filesWithContent(source, pathsFor(WEBKIT_SESSION_RESOURCE_LOG_PATHS_BY_KIND, source), context)) {
+    const owner = await ownerOfFile(source, file.path, context);
     let decoded: { value: PlistValue; digest: FileDigest };
     try {
       decoded = await source.readPlist(file.path);
@@ -157,8 +158,11 @@ export async function* extractSessionResourceLogs(source: Source, context: Extra
       continue;
     }
     try {
-      yield* readSessionResourceLog(decoded.value, decoded.digest, (problem) =>
-        context.issue({ code: 'skipped', path: file.path, message: problem.message }),
+      yield* readSessionResourceLog(
+        decoded.value,
+        decoded.digest,
+        (problem) => context.issue({ code: 'skipped', path: file.path, message: problem.message }),
+        owner,
       );
     } catch (error) {
       const unsupported = isExhibitError(error) && error.code === 'ARTIFACT_UNSUPPORTED_SCHEMA';

@@ -7,7 +7,7 @@ const MVT_RECORDS = 'https://docs.mvt.re/en/latest/ios/records/';
 export const firefoxFaviconRules: Rule[] = [
   {
     id: 'ios.firefox-favicon.url-indicator',
-    version: 1,
+    version: 2,
     type: 'indicator',
     artifacts: ['firefox_favicon'],
     fields: ['icon_url', 'page_url'],
@@ -16,7 +16,7 @@ export const firefoxFaviconRules: Rule[] = [
     confidence: 'high',
     title: 'Firefox cached an icon of spyware infrastructure',
     explanation:
-      'The Firefox favicon table ({record.backup_domain}) links the icon {record.icon_url} to the page {record.page_url}; {value} matches the {malware} indicator "{indicator}" ({bundle}).',
+      'The Firefox favicon table ({record.location}) links the icon {record.icon_url} to the page {record.page_url}; {value} matches the {malware} indicator "{indicator}" ({bundle}).',
     harmless: [
       'A page visited while researching the domain, or a page that embeds an icon hosted there, leaves the same trace.',
     ],

@@ -7,7 +7,7 @@ const MVT_RECORDS = 'https://docs.mvt.re/en/latest/ios/records/';
 export const firefoxHistoryRules: Rule[] = [
   {
     id: 'ios.firefox-history.url-indicator',
-    version: 1,
+    version: 2,
     type: 'indicator',
     artifacts: ['firefox_history'],
     fields: ['url'],
@@ -16,7 +16,7 @@ export const firefoxHistoryRules: Rule[] = [
     confidence: 'high',
     title: 'Firefox visited spyware infrastructure',
     explanation:
-      'Firefox history ({record.backup_domain}) records {value}, which matches the {malware} indicator "{indicator}" ({bundle}).',
+      'Firefox history ({record.location}) records {value}, which matches the {malware} indicator "{indicator}" ({bundle}).',
     harmless: [
       'Opening a link to a known spyware domain (for instance while researching it) leaves the same trace without an infection.',
       'A visit synced from another device (is_local false) was made on that device, not on this phone.',

@@ -7,7 +7,7 @@ const MVT_RECORDS = 'https://docs.mvt.re/en/latest/ios/records/';
 export const safariFaviconRules: Rule[] = [
   {
     id: 'ios.safari-favicon.url-indicator',
-    version: 1,
+    version: 2,
     type: 'indicator',
     artifacts: ['safari_favicon'],
     fields: ['page_url', 'icon_url'],
@@ -16,7 +16,7 @@ export const safariFaviconRules: Rule[] = [
     confidence: 'high',
     title: 'Safari cached an icon of spyware infrastructure',
     explanation:
-      'The Safari favicon cache of {record.backup_domain} ({record.kind} icon) links the page {record.page_url} to the icon {record.icon_url}; {value} matches the {malware} indicator "{indicator}" ({bundle}).',
+      'The Safari favicon cache of {record.location} ({record.kind} icon) links the page {record.page_url} to the icon {record.icon_url}; {value} matches the {malware} indicator "{indicator}" ({bundle}).',
     harmless: [
       'A page visited while researching the domain, or a page that embeds an icon hosted there, leaves the same trace.',
     ],

@@ -11,7 +11,7 @@ const HARMLESS_VISIT =
 export const webkitSessionResourceLogRules: Rule[] = [
   {
     id: 'ios.webkit-session-resource-log.domain-indicator',
-    version: 1,
+    version: 2,
     type: 'indicator',
     artifacts: ['webkit_session_resource_log'],
     fields: ['origin', 'redirects_to', 'redirected_from', 'subframe_under', 'subresource_under'],
@@ -20,7 +20,7 @@ export const webkitSessionResourceLogRules: Rule[] = [
     confidence: 'high',
     title: 'WebKit logged a load from spyware infrastructure',
     explanation:
-      'The WebKit session log of {record.backup_domain} names {value} (in {field}, for the site {record.origin}), which matches the {malware} indicator "{indicator}" ({bundle}).',
+      'The WebKit session log of {record.location} names {value} (in {field}, for the site {record.origin}), which matches the {malware} indicator "{indicator}" ({bundle}).',
     harmless: [HARMLESS_VISIT],
     references: [AMNESTY_METHODOLOGY, WEBKIT_ITP],
   },
