@@ -21,6 +21,8 @@ import { isPlistDict } from '../formats/plist.js';
 /** Where a dump says which iOS it is; kept from an archive even when no extractor reads it. */
 const SYSTEM_VERSION = 'System/Library/CoreServices/SystemVersion.plist';
 const MARKERS = ['private/var'] as const;
+/** Which app owns a container: read by several extractors, but never what makes an artifact present. */
+const CONTAINER_METADATA = '**/.com.apple.mobile_container_manager.metadata.plist';
 
 /** Whether member names put `private/var/` at the root or one folder down. */
 export function namesLookLikeDump(names: readonly string[]): boolean {
@@ -101,7 +103,7 @@ async function open(input: string, options: OpenOptions): Promise<OpenedAcquisit
   } else {
     const base = zipMemberNames(input) !== null
       ? await openZipSource(input, 'ios-fs', options.workDir, progress)
-      : await openTarSource(input, 'ios-fs', options.workDir, { ...progress, wanted: [...(options.wanted?.('ios-fs') ?? ['**']), SYSTEM_VERSION] });
+      : await openTarSource(input, 'ios-fs', options.workDir, { ...progress, wanted: [...(options.wanted?.('ios-fs') ?? ['**']), SYSTEM_VERSION, CONTAINER_METADATA] });
     let prefix: string | undefined;
     try {
       prefix = findRoot(base, MARKERS, 'file-system dumps');

@@ -19,7 +19,13 @@ export type Locator =
   /** A value inside a JSON document: array indexes and keys from the root; `line` for JSON-lines files. */
   | { kind: 'json'; path: string[]; line?: number }
   | { kind: 'manifest'; fileID: string }
-  | { kind: 'file' };
+  | { kind: 'file' }
+  /**
+   * An entry of the acquisition's listing (name, type, size, times), not bytes inside a
+   * file: the origin's sha256 is then a digest of the listing entry, and a file entry is
+   * matched to the sealed file by its path.
+   */
+  | { kind: 'listing' };
 
 export interface Origin {
   /** Path inside the Source's tree (for backups `<domain>/<relativePath>`). */

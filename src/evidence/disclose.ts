@@ -146,7 +146,8 @@ async function discloseFiles(
   resultsDir: string,
   secret: Uint8Array,
   sealed: { root: string; count: number },
-  origins: readonly { path: string; stored: string }[],
+  /** A listing entry names its file by path only: its `stored` is the entry's own path. */
+  origins: readonly { path: string; stored: string; listing: boolean }[],
 ): Promise<DisclosedFile[]> {
   const path = join(resultsDir, SEAL_FILES_FILE);
   if (!existsSync(path)) throw new EvidenceError('EVIDENCE_MISSING', `${resultsDir} has no ${SEAL_FILES_FILE}; disclose from the folder that was sealed.`);
@@ -157,7 +158,7 @@ async function discloseFiles(
     const index = leaves.size;
     const salt = fileSalt(hmacSha256, secret, index);
     leaves.push(fileLeaf(sha256, salt, file));
-    if (origins.some((o) => o.path === file.path && o.stored === file.stored)) kept.push({ index, salt, file });
+    if (origins.some((o) => o.path === file.path && (o.listing || o.stored === file.stored))) kept.push({ index, salt, file });
   }
   if (leaves.size !== sealed.count || toHex(merkleRoot(sha256, leaves)) !== sealed.root) {
     throw new EvidenceError('SEAL_MISMATCH', `${SEAL_FILES_FILE} no longer gives the sealed root of the files; the results folder was changed after the seal.`);
@@ -234,7 +235,7 @@ export async function disclose(options: DiscloseOptions): Promise<DiscloseResult
   }
   const sealedRoots = new Map(sealPredicate.records.map((r) => [r.artifact, { root: r.root, count: r.count }]));
   const records = await discloseRecords(dir, secret, sealedRoots, wanted);
-  const origins = records.map((r) => ({ path: r.record.origin.path, stored: r.record.origin.stored }));
+  const origins = records.map((r) => ({ path: r.record.origin.path, stored: r.record.origin.stored, listing: r.record.origin.locator.kind === 'listing' }));
   const files = await discloseFiles(dir, secret, sealPredicate.files, origins);
   const rules = disclosedRules(chosen, analysis.rules.list, options.rules ?? RULES);
   const indicators = disclosedIndicators(dir, chosen);

@@ -15,6 +15,8 @@ export function locatorText(locator: Locator): string {
       return `Manifest.db fileID ${locator.fileID}`;
     case 'file':
       return 'whole file';
+    case 'listing':
+      return 'listing entry';
     default: {
       const exhaustive: never = locator;
       return String(exhaustive);

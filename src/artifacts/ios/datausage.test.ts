@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFromBackup } from '../../../test/support/backup-source.js';
+import { extractFromTree } from '../../../test/support/tree-extraction.js';
+import { fsDumpTree } from '../../../test/builders/ios-fs.js';
 import { buildDataUsageDb, type DataUsageDbSpec } from '../../../test/builders/ios/datausage-db.js';
 import { sqliteBytes } from '../../../test/builders/ios-backup.js';
 import { datausageExtractor } from './datausage.js';
@@ -41,6 +43,29 @@ const PEGASUS: DataUsageDbSpec = {
   // Rows 8 and 9 were also handed out and deleted after the last surviving row.
   processMax: 9,
 };
+
+/**
+ * Process rows without a bundle id whose binary a dump holds or lacks: a 16-character name
+ * cut from a longer binary's, a folder (not a binary) named like a process, and a
+ * 15-character name that must not match by prefix.
+ */
+const DUMP_ROWS: DataUsageDbSpec = {
+  processes: [
+    { pk: 1, procName: 'mDNSResponder/com.apple.datausage.dns', bundleName: 'com.apple.datausage.dns', firstTimestamp: at(0) },
+    { pk: 2, procName: `${APP_UUID}/com.example.reader`, bundleName: 'com.example.reader', firstTimestamp: at(1) },
+    { pk: 3, procName: 'bh', bundleName: null, firstTimestamp: at(10) },
+    { pk: 4, procName: 'locationd', bundleName: null, firstTimestamp: at(11) },
+    { pk: 5, procName: 'CommCenterMobile', bundleName: null, firstTimestamp: at(12) },
+    { pk: 6, procName: 'bhx', bundleName: null, firstTimestamp: at(13) },
+    { pk: 7, procName: 'CommCenterMobil', bundleName: null, firstTimestamp: at(14) },
+  ],
+};
+
+const DUMP_BINARIES = [
+  { path: 'usr/libexec/locationd', content: 'binary' },
+  { path: 'System/Library/PrivateFrameworks/CoreTelephony.framework/Support/CommCenterMobileHelper', content: 'binary' },
+  { path: 'private/var/mobile/Library/bhx', directory: true as const },
+];
 
 function backup(content: Buffer | string, omitBlob = false) {
   return { files: [{ domain: DOMAIN, relativePath: PATH, content, omitBlob }] };
@@ -108,6 +133,7 @@ describe('datausage extractor', () => {
       wwan_in: 30,
       wwan_out: 4,
       live_updated: iso(50),
+      binary_in_acquisition: null,
     });
     expect(mdns.times).toEqual([
       { at: iso(0), meaning: 'first used' },
@@ -289,6 +315,38 @@ describe('datausage extractor', () => {
     expect(issues).toEqual([
       { code: 'missing-file', path: `${DOMAIN}/${PATH}`, message: `${DOMAIN}/${PATH} is listed in the acquisition but its content is absent` },
     ]);
+  });
+
+  it('looks for the binary of each process without a bundle id among the dump\'s file names', async () => {
+    const tree = fsDumpTree({
+      nodes: [{ path: 'private/var/wireless/Library/Databases/DataUsage.sqlite', content: buildDataUsageDb(DUMP_ROWS) }, ...DUMP_BINARIES],
+    });
+    const { records, issues } = await extractFromTree(tree, 'ios-fs', datausageExtractor);
+    expect(issues).toEqual([]);
+    expect(records.map((r) => [r.artifact, r.fields['proc_name_raw'], r.fields['binary_in_acquisition']])).toEqual([
+      ['datausage', 'mDNSResponder/com.apple.datausage.dns', null],
+      ['datausage', `${APP_UUID}/com.example.reader`, null],
+      ['datausage', 'bh', false],
+      ['datausage', 'locationd', true],
+      ['datausage', 'CommCenterMobile', true],
+      ['datausage', 'bhx', false],
+      ['datausage', 'CommCenterMobil', false],
+    ]);
+    expect(records[0]!.origin.path).toBe('private/var/wireless/Library/Databases/DataUsage.sqlite');
+
+    const detector = new Detector(datausageRules, index);
+    const fired = records.flatMap((record) => detector.inspect(record).map((f) => [f.rule.id, f.matched.value, f.severity, f.confidence]));
+    expect(fired).toEqual([
+      ['ios.datausage.process', 'bh', 'critical', 'high'],
+      ['ios.datausage.binary-not-found', 'bh', 'medium', 'low'],
+      ['ios.datausage.binary-not-found', 'bhx', 'medium', 'low'],
+      ['ios.datausage.binary-not-found', 'CommCenterMobil', 'medium', 'low'],
+    ]);
+  });
+
+  it('leaves the binary check to dumps: a backup row without a bundle id has no answer', async () => {
+    const { records } = await extractFromBackup(backup(buildDataUsageDb(DUMP_ROWS)), datausageExtractor);
+    expect(records.map((r) => r.fields['binary_in_acquisition'])).toEqual([null, null, null, null, null, null, null]);
   });
 
   it('yields nothing when the backup has no DataUsage.sqlite', async () => {

@@ -3,16 +3,18 @@
  * process that ever used the network leaves a ZPROCESS row, so an implant's short-lived
  * process name shows here (Amnesty's Pegasus `bh`, `roleaccountd`, `msgacntd`; Kaspersky's
  * Triangulation `BackupAgent`). An implant that deletes its ZPROCESS row leaves two traces:
- * a ZLIVEUSAGE row pointing at nothing, and a gap in the Z_PK sequence.
+ * a ZLIVEUSAGE row pointing at nothing, and a gap in the Z_PK sequence. In a file-system
+ * dump a process with no bundle id is also looked for among the dump's file names: an
+ * implant's binary is often gone, or lives where no system binary does.
  */
 import type { ArtifactRecord, Extractor, RecordFields } from '../types.js';
-import type { FileDigest } from '../../acquisition/source.js';
+import type { FileDigest, Source } from '../../acquisition/source.js';
 import { columnSet, findTable, quoteIdent, type SqliteDatabase, type SqlValue } from '../../formats/sqlite.js';
 import { jsonInteger, sqlBigInt, sqlText } from '../../formats/sql-values.js';
 import { splitProcName } from './process-name.js';
 import { isoFromMacSeconds } from '../../formats/time.js';
 import { ArtifactError } from '../../errors.js';
-import { eachDatabase, filesWithContent, makeRecord, originOf } from '../locate.js';
+import { eachDatabase, filesWithContent, makeRecord, originOf, pathsFor } from '../locate.js';
 
 export const DATAUSAGE_ARTIFACT = 'datausage';
 
@@ -110,6 +112,7 @@ interface Neighbour {
 }
 
 function missingRecord(
+  artifact: string,
   digest: FileDigest,
   table: string,
   rowid: string,
@@ -129,11 +132,47 @@ function missingRecord(
     next_process_pk: next ? jsonInteger(next.pk) : null,
     next_proc_name: next ? next.procName : null,
   };
-  return makeRecord(DATAUSAGE_ARTIFACT, fields, originOf(digest, { kind: 'sqlite', table, rowid }), [
+  return makeRecord(artifact, fields, originOf(digest, { kind: 'sqlite', table, rowid }), [
     // The deleted row was created after its predecessor and before its successor.
     { at: previous.firstUsed, meaning: 'previous process first used' },
     { at: next?.firstUsed, meaning: 'next process first used' },
   ]);
+}
+
+/** Whether a file of the acquisition is named like a process; only a file-system dump can answer. */
+export type BinaryLookup = (process: string) => boolean;
+
+export interface ProcessUsageOptions {
+  /** DataUsage.sqlite and networkd's netusage.sqlite share the schema and differ only by artifact. */
+  artifact: string;
+  /** Absent for backups, which hold no binaries: the field is then null. */
+  binaryFound?: BinaryLookup;
+}
+
+/** Darwin keeps 16 characters of a process name, so a 16-character name may be a longer binary's. */
+const PROCESS_NAME_LIMIT = 16;
+
+/**
+ * One name set per extract call, built on first use from the listing: a per-row find()
+ * would walk a 500,000-entry dump once per process.
+ */
+export function binaryLookupFor(source: Source): BinaryLookup | undefined {
+  if (source.kind !== 'ios-fs') return undefined;
+  let names: Set<string> | null = null;
+  let truncated: Set<string> | null = null;
+  return (process) => {
+    if (names === null || truncated === null) {
+      names = new Set();
+      truncated = new Set();
+      for (const entry of source.entries()) {
+        if (entry.type === 'directory') continue;
+        const name = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+        names.add(name);
+        if (name.length > PROCESS_NAME_LIMIT) truncated.add(name.slice(0, PROCESS_NAME_LIMIT));
+      }
+    }
+    return names.has(process) || (process.length === PROCESS_NAME_LIMIT && truncated.has(process));
+  };
 }
 
 /**
@@ -141,7 +180,8 @@ function missingRecord(
  * a record per ZLIVEUSAGE row whose process is gone, and a record per gap in Z_PK. Rows are
  * streamed in Z_PK order, so gaps are found without holding the table.
  */
-export function* readDataUsage(db: SqliteDatabase, digest: FileDigest): Generator<ArtifactRecord> {
+export function* readProcessUsage(db: SqliteDatabase, digest: FileDigest, options: ProcessUsageOptions): Generator<ArtifactRecord> {
+  const { artifact, binaryFound } = options;
   const layout = layoutOf(db);
   const p = layout.processColumns;
   const liveSums = layout.live
@@ -172,9 +212,10 @@ export function* readDataUsage(db: SqliteDatabase, digest: FileDigest): Generato
 
     if (pk !== null && previous !== null && pk > previous.pk + 1n) {
       const current: Neighbour = { pk, rowid, procName, firstUsed };
-      yield missingRecord(digest, layout.process, rowid, previous.pk + 1n, pk - 1n, previous, current);
+      yield missingRecord(artifact, digest, layout.process, rowid, previous.pk + 1n, pk - 1n, previous, current);
     }
 
+    const bundleId = sqlText(row['bundle']);
     const fields: RecordFields = {
       kind: 'process',
       process_pk: jsonInteger(row['pk']),
@@ -182,14 +223,16 @@ export function* readDataUsage(db: SqliteDatabase, digest: FileDigest): Generato
       process: parts.process,
       proc_bundle: parts.proc_bundle,
       container_uuid: parts.container_uuid,
-      bundle_id: sqlText(row['bundle']),
+      bundle_id: bundleId,
       first_used: firstUsed,
       last_used: lastUsed,
       live_rows: jsonInteger(row['live_rows']) ?? 0,
       ...trafficFields(row),
       live_updated: liveUpdated,
+      // MVT's dump-only check: a process with no app behind it whose binary is nowhere in the dump.
+      binary_in_acquisition: binaryFound && bundleId === null && parts.process !== null ? binaryFound(parts.process) : null,
     };
-    yield makeRecord(DATAUSAGE_ARTIFACT, fields, originOf(digest, { kind: 'sqlite', table: layout.process, rowid }), [
+    yield makeRecord(artifact, fields, originOf(digest, { kind: 'sqlite', table: layout.process, rowid }), [
       { at: firstUsed, meaning: 'first used' },
       { at: lastUsed, meaning: 'last used' },
       { at: liveUpdated, meaning: 'live usage updated' },
@@ -201,14 +244,14 @@ export function* readDataUsage(db: SqliteDatabase, digest: FileDigest): Generato
   const allocated = processMaxPk(db, layout);
   if (previous !== null && allocated !== null && allocated.max > previous.pk) {
     const table = layout.primaryKeys ?? 'Z_PRIMARYKEY';
-    yield missingRecord(digest, table, allocated.rowid, previous.pk + 1n, allocated.max, previous, null);
+    yield missingRecord(artifact, digest, table, allocated.rowid, previous.pk + 1n, allocated.max, previous, null);
   }
 
-  if (layout.live) yield* readOrphanLiveUsage(db, digest, layout, layout.live);
+  if (layout.live) yield* readOrphanLiveUsage(artifact, db, digest, layout, layout.live);
   if (layout.liveProblem) throw new ArtifactError('ARTIFACT_UNSUPPORTED_SCHEMA', layout.liveProblem);
 }
 
-function* readOrphanLiveUsage(db: SqliteDatabase, digest: FileDigest, layout: Layout, live: string): Generator<ArtifactRecord> {
+function* readOrphanLiveUsage(artifact: string, db: SqliteDatabase, digest: FileDigest, layout: Layout, live: string): Generator<ArtifactRecord> {
   const l = layout.liveColumns;
   const sql = `SELECT l.rowid AS rid, l."Z_PK" AS pk, l."ZHASPROCESS" AS process_pk,
       ${TRAFFIC.map(([column, name]) => optional(l, 'l', column, name)).join(', ')},
@@ -229,19 +272,35 @@ function* readOrphanLiveUsage(db: SqliteDatabase, digest: FileDigest, layout: La
       ...trafficFields(row),
       live_updated: updated,
     };
-    yield makeRecord(DATAUSAGE_ARTIFACT, fields, originOf(digest, { kind: 'sqlite', table: live, rowid: String(row['rid']) }), [
+    yield makeRecord(artifact, fields, originOf(digest, { kind: 'sqlite', table: live, rowid: String(row['rid']) }), [
       { at: updated, meaning: 'live usage updated' },
     ]);
   }
 }
 
-export const DATAUSAGE_PATHS = ['WirelessDomain/Library/Databases/DataUsage.sqlite'] as const;
+/** Reads every matching database of the Source as `artifact`, with one binary lookup for all of them. */
+export function extractProcessUsage(
+  artifact: string,
+  paths: Extractor['paths'],
+): Extractor['extract'] {
+  return (source, context) => {
+    const binaryFound = binaryLookupFor(source);
+    const options: ProcessUsageOptions = binaryFound ? { artifact, binaryFound } : { artifact };
+    const files = filesWithContent(source, pathsFor(paths, source), context);
+    return eachDatabase(source, files, context, (db, digest) => readProcessUsage(db, digest, options));
+  };
+}
+
+export const DATAUSAGE_PATHS = {
+  'ios-backup': ['WirelessDomain/Library/Databases/DataUsage.sqlite'],
+  'ios-fs': ['private/var/wireless/Library/Databases/DataUsage.sqlite'],
+} as const;
 
 export const datausageExtractor: Extractor = {
   id: DATAUSAGE_ARTIFACT,
   title: 'Network usage per process (DataUsage.sqlite)',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': DATAUSAGE_PATHS },
-  extract: (source, context) => eachDatabase(source, filesWithContent(source, DATAUSAGE_PATHS, context), context, readDataUsage),
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: DATAUSAGE_PATHS,
+  extract: extractProcessUsage(DATAUSAGE_ARTIFACT, DATAUSAGE_PATHS),
 };

@@ -8,6 +8,13 @@ import { webkitWebsiteDataRules } from '../../detection/rules/webkit-website-dat
 import { manifestRules } from '../../detection/rules/manifest.js';
 import { Detector } from '../../detection/engine.js';
 import { loadIndicatorSet } from '../../indicators/load.js';
+import { binaryPlist } from '../../../test/builders/ios-backup.js';
+import { fsDumpTree } from '../../../test/builders/ios-fs.js';
+import type { TreeNode } from '../../../test/builders/archives.js';
+import { extractFromTree } from '../../../test/support/tree-extraction.js';
+import { CONTAINER_METADATA_FILE } from './app-containers.js';
+import { filesystemExtractor } from './filesystem.js';
+import type { ArtifactRecord } from '../types.js';
 
 const SAFARI = 'AppDomain-com.apple.mobilesafari';
 const READER = 'AppDomain-com.example.reader';
@@ -89,6 +96,7 @@ describe('webkit_website_data extractor', () => {
     expect(urlpush?.fields).toEqual({
       backup_domain: SAFARI,
       app_id: 'com.apple.mobilesafari',
+      location: SAFARI,
       store: 'default',
       store_id: null,
       store_kind: 'LocalStorage',
@@ -200,5 +208,97 @@ describe('webkit_website_data rules', () => {
       ['ios.manifest.domain-mention', READER, 'Library/Caches/WebKit/NetworkCache/https_urlpush.net_0'],
       ['ios.manifest.domain-mention', READER, 'Library/Caches/WebKit/NetworkCache/https_urlpush.net_0/blob'],
     ]);
+  });
+});
+
+describe('webkit_website_data in a file-system dump', () => {
+  const SAFARI_CONTAINER = 'private/var/mobile/Containers/Data/Application/0D1C2B3A-4958-4677-8695-A4B3C2D1E0F9';
+  const READER_CONTAINER = 'private/var/mobile/Containers/Data/Application/5E6F7A8B-9C0D-4E1F-8A2B-3C4D5E6F7A8B';
+  const CONTAINERS: Record<string, string> = { [SAFARI]: SAFARI_CONTAINER, [READER]: READER_CONTAINER };
+  const metadata = (id: string): Buffer => binaryPlist({ MCMMetadataIdentifier: id, MCMMetadataContentClass: 2 });
+
+  /** The backup's files at their device paths, in the containers the metadata names. */
+  function dumpOf(spec: BackupSpec, extra: TreeNode[] = []) {
+    return fsDumpTree({
+      nodes: [
+        { path: `${SAFARI_CONTAINER}/${CONTAINER_METADATA_FILE}`, content: metadata('com.apple.mobilesafari') },
+        { path: `${READER_CONTAINER}/${CONTAINER_METADATA_FILE}`, content: metadata('com.example.reader') },
+        ...(spec.files ?? []).map((f) => ({ path: `${CONTAINERS[f.domain] ?? f.domain}/${f.relativePath}`, content: f.content, modified: f.times?.modified ?? MODIFIED })),
+        ...extra,
+      ],
+    });
+  }
+
+  /** What does not depend on where the store was read from. */
+  const portable = (r: ArtifactRecord) => {
+    const { backup_domain: _domain, location: _location, ...fields } = r.fields;
+    return fields;
+  };
+
+  it('gives the records a backup gives, with the container as location and the listing as evidence', async () => {
+    const fromBackup = await extractFromBackup(SPEC, webkitWebsiteDataExtractor);
+    const { records, issues } = await extractFromTree(dumpOf(SPEC), 'ios-fs', webkitWebsiteDataExtractor);
+    expect(issues).toEqual([]);
+    expect(records.map(portable)).toEqual(fromBackup.records.map(portable));
+    expect(records.map((r) => [r.fields['backup_domain'], r.fields['location'], r.fields['app_id']])).toEqual(
+      fromBackup.records.map((r) => [null, `/${CONTAINERS[String(r.fields['backup_domain'])]}`, r.fields['app_id']]),
+    );
+
+    const urlpush = records[4]!;
+    const urlpushPath = `${SAFARI_CONTAINER}/${DATA}/LocalStorage/https_urlpush.net_0.localstorage`;
+    expect(urlpush.fields['url']).toBe('https://urlpush.net');
+    // A folder dump keeps modification times only.
+    expect(urlpush.times).toEqual([{ at: '2023-07-10T14:40:00.000000Z', meaning: 'website data modified' }]);
+    expect(urlpush.origin.path).toBe(urlpushPath);
+    expect(urlpush.origin.stored).toBe(urlpushPath);
+    expect(urlpush.origin.locator).toEqual({ kind: 'listing' });
+    expect(urlpush.origin.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(records[8]?.origin).toMatchObject({ path: `${SAFARI_CONTAINER}/${HASHED_PROFILE}`, stored: `${SAFARI_CONTAINER}/${HASHED_PROFILE}`, locator: { kind: 'file' } });
+  });
+
+  it('digests a listed entry the way the file-system walk does', async () => {
+    const tree = dumpOf(SPEC);
+    const { records } = await extractFromTree(tree, 'ios-fs', webkitWebsiteDataExtractor);
+    const walk = await extractFromTree(tree, 'ios-fs', filesystemExtractor);
+    const path = `${SAFARI_CONTAINER}/${DATA}/LocalStorage/https_urlpush.net_0.localstorage`;
+    expect(records[4]?.origin.sha256).toBe(walk.records.find((r) => r.origin.path === path)?.origin.sha256);
+  });
+
+  it('reads Safari stores outside containers and plug-in containers, and nothing elsewhere', async () => {
+    const plugin = 'private/var/mobile/Containers/Data/PluginKitPlugin/ABCDEF01-2345-4678-9ABC-DEF012345678';
+    const { records } = await extractFromTree(
+      dumpOf({ files: [] }, [
+        { path: `private/var/mobile/${DATA}/LocalStorage/https_home.example_0.localstorage`, content: 'x' },
+        { path: `${plugin}/${CONTAINER_METADATA_FILE}`, content: metadata('com.example.reader.share') },
+        { path: `${plugin}/${DATA}/LocalStorage/https_plugin.example_0.localstorage`, content: 'x' },
+        // Near misses: a WebKit cache, not website data, and a store outside any known home.
+        { path: `${READER_CONTAINER}/Library/Caches/WebKit/NetworkCache/https_urlpush.net_0/blob`, content: 'x' },
+        { path: `private/var/root/${DATA}/LocalStorage/https_root.example_0.localstorage`, content: 'x' },
+      ]),
+      'ios-fs',
+      webkitWebsiteDataExtractor,
+    );
+    expect(records.map((r) => [r.fields['location'], r.fields['app_id'], r.fields['url'], r.fields['relative_path']])).toEqual([
+      [`/${plugin}`, 'com.example.reader.share', 'https://plugin.example', `${DATA}/LocalStorage/https_plugin.example_0.localstorage`],
+      ['/private/var/mobile', null, 'https://home.example', `${DATA}/LocalStorage/https_home.example_0.localstorage`],
+    ]);
+  });
+
+  it('raises the same findings as in the backup, naming the container', async () => {
+    const index = await loadIndicatorSet({});
+    const detector = new Detector(webkitWebsiteDataRules, index);
+    const { records } = await extractFromTree(dumpOf(SPEC), 'ios-fs', webkitWebsiteDataExtractor);
+    const findings = records.flatMap((record) =>
+      detector.inspect(record).map((f) => [record.fields['relative_path'], f.severity, f.matched.field, f.matched.value, f.indicator?.value]),
+    );
+    expect(findings).toEqual([
+      [HASHED_CNN, 'critical', 'url', 'https://cnn.gr.com', 'cnn.gr.com'],
+      [`${DATA}/IndexedDB/v1/https_news.example_0/https_free247downloads.com_8443`, 'critical', 'url', 'https://free247downloads.com:8443', 'free247downloads.com'],
+      [`${DATA}/LocalStorage/https_urlpush.net_0.localstorage`, 'critical', 'url', 'https://urlpush.net', 'urlpush.net'],
+      [HASHED_PROFILE, 'critical', 'url', 'https://weathear.live', 'weathear.live'],
+    ]);
+    expect(detector.inspect(records[4]!)[0]?.explanation).toBe(
+      `WebKit in /${SAFARI_CONTAINER} (default store) holds LocalStorage data of the site https://urlpush.net, stored under the top-level site https://urlpush.net; https://urlpush.net matches the Pegasus indicator "urlpush.net" (pegasus.stix2).`,
+    );
   });
 });

@@ -19,12 +19,20 @@
  *   `WebSQL/<id>/…`, `MediaKeys/<id>/…`, where `<id>` is `<scheme>_<host>_<port, 0 = default>`;
  * - hashed layout: `Default/` (default store) or `Origins/` (identified store), then
  *   `<hash of top origin>/<hash of origin>/origin` plus one folder per kind of data.
+ *
+ * In a file-system dump the same stores sit in the data containers
+ * (`private/var/mobile/Containers/Data/Application/<UUID>/…`, plug-in and app-group
+ * containers alike) and, for what a backup calls HomeDomain, under `private/var/mobile/`.
+ * A container's app comes from its container-manager metadata, and the folder names are
+ * evidence by themselves, as Manifest.db rows are in a backup.
  */
-import type { Source, SourceEntry } from '../../acquisition/source.js';
+import type { AcquisitionKind, Source, SourceEntry } from '../../acquisition/source.js';
 import type { ArtifactRecord, ExtractContext, Extractor, Origin, RecordFields } from '../types.js';
 import { makeRecord, originOf } from '../locate.js';
 import { describeError } from '../../errors.js';
 import { appIdOf } from './webkit-resource-load-statistics.js';
+import { appContainerOf } from './app-containers.js';
+import { listingEntryDigest } from './filesystem.js';
 
 export const WEBKIT_WEBSITE_DATA_ARTIFACT = 'webkit_website_data';
 export const WEBKIT_WEBSITE_DATA_PATHS = [
@@ -32,6 +40,24 @@ export const WEBKIT_WEBSITE_DATA_PATHS = [
   '*/SystemData/com.apple.SafariViewService/Library/WebKit/WebsiteData/**',
   '*/Library/WebKit/WebsiteDataStore/**',
 ] as const;
+
+/** Where a dump keeps what a backup files under `AppDomain-*`, `AppDomainPlugin-*` and `AppDomainGroup-*`. */
+const DUMP_CONTAINERS = [
+  'private/var/mobile/Containers/Data/Application/*',
+  'private/var/mobile/Containers/Data/PluginKitPlugin/*',
+  'private/var/mobile/Containers/Shared/AppGroup/*',
+] as const;
+
+export const WEBKIT_WEBSITE_DATA_FS_PATHS: readonly string[] = [
+  ...DUMP_CONTAINERS.flatMap((container) => WEBKIT_WEBSITE_DATA_PATHS.map((store) => `${container}${store.slice(1)}`)),
+  // HomeDomain's equivalent: the stores of WebKit clients that have no container.
+  ...WEBKIT_WEBSITE_DATA_PATHS.map((store) => `private/var/mobile${store.slice(1)}`),
+];
+
+const PATHS_BY_KIND: Partial<Record<AcquisitionKind, readonly string[]>> = {
+  'ios-backup': WEBKIT_WEBSITE_DATA_PATHS,
+  'ios-fs': WEBKIT_WEBSITE_DATA_FS_PATHS,
+};
 
 /**
  * What the run declares as read: the store folders, and Manifest.db, whose listing names the
@@ -123,7 +149,8 @@ export function decodeOriginFile(bytes: Buffer): { top: WebOriginParts; client: 
 }
 
 interface StoreRoot {
-  backupDomain: string;
+  /** The backup domain (a backup), or the container or home folder holding the store (a dump). */
+  home: string;
   store: 'default' | 'safari-view-service' | 'identified';
   storeId: string | null;
   /** Path of the store root inside the Source's tree, ending with '/'. */
@@ -132,19 +159,31 @@ interface StoreRoot {
   rest: string[];
 }
 
-const ROOTS: ReadonlyArray<{ pattern: RegExp; store: StoreRoot['store'] }> = [
-  { pattern: /^([^/]+)\/(SystemData\/com\.apple\.SafariViewService\/Library\/WebKit\/WebsiteData\/)(.+)$/, store: 'safari-view-service' },
-  { pattern: /^([^/]+)\/(Library\/WebKit\/WebsiteDataStore\/[^/]+\/)(.+)$/, store: 'identified' },
-  { pattern: /^([^/]+)\/(Library\/WebKit\/WebsiteData\/)(.+)$/, store: 'default' },
+const STORES: ReadonlyArray<{ below: string; store: StoreRoot['store'] }> = [
+  { below: 'SystemData/com\\.apple\\.SafariViewService/Library/WebKit/WebsiteData/', store: 'safari-view-service' },
+  { below: 'Library/WebKit/WebsiteDataStore/[^/]+/', store: 'identified' },
+  { below: 'Library/WebKit/WebsiteData/', store: 'default' },
 ];
 
-function storeRootOf(path: string): StoreRoot | null {
-  for (const { pattern, store } of ROOTS) {
+/** What holds a store: a backup domain, or a dump's container or home folder. */
+const HOMES: Partial<Record<AcquisitionKind, string>> = {
+  'ios-backup': '[^/]+',
+  'ios-fs': 'private/var/mobile/Containers/(?:Data/Application|Data/PluginKitPlugin|Shared/AppGroup)/[^/]+|private/var/mobile',
+};
+
+function rootPatterns(kind: AcquisitionKind): ReadonlyArray<{ pattern: RegExp; store: StoreRoot['store'] }> {
+  const home = HOMES[kind];
+  if (home === undefined) return [];
+  return STORES.map(({ below, store }) => ({ pattern: new RegExp(`^(${home})/(${below})(.+)$`), store }));
+}
+
+function storeRootOf(path: string, roots: ReadonlyArray<{ pattern: RegExp; store: StoreRoot['store'] }>): StoreRoot | null {
+  for (const { pattern, store } of roots) {
     const match = pattern.exec(path);
     if (!match) continue;
-    const [, backupDomain = '', root = '', rest = ''] = match;
+    const [, home = '', root = '', rest = ''] = match;
     const storeId = store === 'identified' ? (/WebsiteDataStore\/([^/]+)\/$/.exec(root)?.[1] ?? null) : null;
-    return { backupDomain, store, storeId, rootPath: `${backupDomain}/${root}`, rest: rest.split('/') };
+    return { home, store, storeId, rootPath: `${home}/${root}`, rest: rest.split('/') };
   }
   return null;
 }
@@ -192,12 +231,28 @@ function entryTimes(entry: SourceEntry | undefined): Array<{ at: string | undefi
   ];
 }
 
-function baseFields(root: StoreRoot, storeKind: string, layout: 'named' | 'hashed', top: WebOriginParts, client: WebOriginParts): RecordFields {
+/** Who owns a store: the same three fields whether it came from a backup or a dump. */
+interface StoreOwner {
+  /** The backup domain; null in a dump, which has none. */
+  backupDomain: string | null;
+  appId: string | null;
+  /** The backup domain in a backup, the device path of the container or home folder in a dump. */
+  location: string;
+}
+
+async function ownerOf(source: Source, home: string, context: ExtractContext): Promise<StoreOwner> {
+  if (source.kind !== 'ios-fs') return { backupDomain: home, appId: appIdOf(home), location: home };
+  const container = await appContainerOf(source, home, context);
+  return { backupDomain: null, appId: container?.appId ?? null, location: `/${home}` };
+}
+
+function baseFields(root: StoreRoot, owner: StoreOwner, storeKind: string, layout: 'named' | 'hashed', top: WebOriginParts, client: WebOriginParts): RecordFields {
   const url = originUrl(client);
   const topUrl = originUrl(top);
   return {
-    backup_domain: root.backupDomain,
-    app_id: appIdOf(root.backupDomain),
+    backup_domain: owner.backupDomain,
+    app_id: owner.appId,
+    location: owner.location,
     store: root.store,
     store_id: root.storeId,
     store_kind: storeKind,
@@ -219,21 +274,26 @@ interface HashedFolder {
 
 export async function* readWebkitWebsiteData(source: Source, context: ExtractContext): AsyncGenerator<ArtifactRecord> {
   const manifestSha = source.digests().find((digest) => digest.stored === 'Manifest.db')?.sha256 ?? '';
-  const manifestOrigin = (entry: SourceEntry): Origin => ({
-    path: 'Manifest.db',
-    stored: 'Manifest.db',
-    sha256: manifestSha,
-    locator: entry.backup ? { kind: 'manifest', fileID: entry.backup.fileID } : { kind: 'file' },
-  });
+  // The name of a store entry is the evidence: a Manifest.db row in a backup, the entry as listed in a dump.
+  const listingOrigin = (entry: SourceEntry): Origin =>
+    source.kind === 'ios-fs'
+      ? { path: entry.path, stored: entry.path, sha256: listingEntryDigest(entry), locator: { kind: 'listing' } }
+      : {
+          path: 'Manifest.db',
+          stored: 'Manifest.db',
+          sha256: manifestSha,
+          locator: entry.backup ? { kind: 'manifest', fileID: entry.backup.fileID } : { kind: 'file' },
+        };
+  const roots = rootPatterns(source.kind);
 
   const named = new Map<string, { root: StoreRoot; candidate: NamedCandidate; entry: SourceEntry }>();
   const hashed = new Map<string, HashedFolder>();
   const seen = new Set<string>();
-  for (const pattern of WEBKIT_WEBSITE_DATA_PATHS) {
+  for (const pattern of PATHS_BY_KIND[source.kind] ?? []) {
     for (const entry of source.find(pattern)) {
       if (seen.has(entry.path)) continue;
       seen.add(entry.path);
-      const root = storeRootOf(entry.path);
+      const root = storeRootOf(entry.path, roots);
       if (!root) continue;
       const [head, h1, h2, leaf] = root.rest;
       const generalStorage = root.store === 'identified' ? 'Origins' : 'Default';
@@ -255,6 +315,12 @@ export async function* readWebkitWebsiteData(source: Source, context: ExtractCon
     }
   }
 
+  const owners = new Map<string, StoreOwner>();
+  for (const root of [...named.values(), ...hashed.values()].map((item) => item.root)) {
+    if (!owners.has(root.home)) owners.set(root.home, await ownerOf(source, root.home, context));
+  }
+  const owner = (root: StoreRoot): StoreOwner => owners.get(root.home) ?? { backupDomain: null, appId: null, location: root.home };
+
   const records: ArtifactRecord[] = [];
   const topKey = (root: StoreRoot, candidate: NamedCandidate): string => [root.rootPath, candidate.kind, originUrl(candidate.top)].join('\u0000');
   // WebKit names origins by the folders inside a top-level IndexedDB folder; the folder alone
@@ -263,11 +329,11 @@ export async function* readWebkitWebsiteData(source: Source, context: ExtractCon
   for (const { root, candidate, entry } of named.values()) {
     if (candidate.weak && firmTops.has(topKey(root, candidate))) continue;
     const fields = {
-      ...baseFields(root, candidate.kind, 'named', candidate.top, candidate.client),
+      ...baseFields(root, owner(root), candidate.kind, 'named', candidate.top, candidate.client),
       data_kinds: [candidate.kind],
-      relative_path: entry.path.slice(root.backupDomain.length + 1),
+      relative_path: entry.path.slice(root.home.length + 1),
     };
-    records.push(makeRecord(WEBKIT_WEBSITE_DATA_ARTIFACT, fields, manifestOrigin(entry), entryTimes(entry)));
+    records.push(makeRecord(WEBKIT_WEBSITE_DATA_ARTIFACT, fields, listingOrigin(entry), entryTimes(entry)));
   }
 
   for (const folder of [...hashed.values()].sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0))) {
@@ -292,16 +358,16 @@ export async function* readWebkitWebsiteData(source: Source, context: ExtractCon
       continue;
     }
     const fields = {
-      ...baseFields(folder.root, 'origin-folder', 'hashed', decoded.top, decoded.client),
+      ...baseFields(folder.root, owner(folder.root), 'origin-folder', 'hashed', decoded.top, decoded.client),
       data_kinds: [...folder.dataKinds].sort(),
-      relative_path: file.path.slice(folder.root.backupDomain.length + 1),
+      relative_path: file.path.slice(folder.root.home.length + 1),
     };
     records.push(makeRecord(WEBKIT_WEBSITE_DATA_ARTIFACT, fields, originOf(digest, { kind: 'file' }), entryTimes(source.stat(folder.folder) ?? file)));
   }
 
   records.sort((a, b) => {
-    const left = `${String(a.fields['backup_domain'])}/${String(a.fields['relative_path'])}`;
-    const right = `${String(b.fields['backup_domain'])}/${String(b.fields['relative_path'])}`;
+    const left = `${String(a.fields['location'])}/${String(a.fields['relative_path'])}`;
+    const right = `${String(b.fields['location'])}/${String(b.fields['relative_path'])}`;
     return left < right ? -1 : left > right ? 1 : 0;
   });
   yield* records;
@@ -311,7 +377,7 @@ export const webkitWebsiteDataExtractor: Extractor = {
   id: WEBKIT_WEBSITE_DATA_ARTIFACT,
   title: 'Sites with WebKit website data (local storage, IndexedDB, per-origin folders) per app',
   platform: 'ios',
-  acquisitions: ['ios-backup'],
-  paths: { 'ios-backup': DECLARED_PATHS },
+  acquisitions: ['ios-backup', 'ios-fs'],
+  paths: { 'ios-backup': DECLARED_PATHS, 'ios-fs': WEBKIT_WEBSITE_DATA_FS_PATHS },
   extract: (source, context) => readWebkitWebsiteData(source, context),
 };

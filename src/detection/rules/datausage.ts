@@ -88,4 +88,22 @@ export const datausageRules: Rule[] = [
     harmless: ['iOS removes old process records when it prunes the database, which also leaves gaps.'],
     references: [AMNESTY_METHODOLOGY, MVT_RECORDS],
   },
+  {
+    id: 'ios.datausage.binary-not-found',
+    version: 1,
+    type: 'heuristic',
+    artifacts: ['datausage'],
+    // `binary_in_acquisition` is only true or false in a file-system dump; backups leave it null.
+    condition: { all: [{ field: 'kind', equals: 'process' }, { field: 'binary_in_acquisition', equals: false }] },
+    field: 'process',
+    severity: 'medium',
+    confidence: 'low',
+    title: 'A process with no app used the network, and no file of the dump bears its name',
+    explanation:
+      'DataUsage.sqlite records network use by the process "{value}" (first used {record.first_used}), which belongs to no app, and no file of the file-system dump has that name: an implant that runs from memory or deletes its binary leaves exactly this.',
+    harmless: [
+      'System daemons whose binary lives in the shared cache, or on a system volume the dump did not extract, are not found either; weigh the process name and the other findings.',
+    ],
+    references: [AMNESTY_METHODOLOGY, MVT_RECORDS],
+  },
 ];

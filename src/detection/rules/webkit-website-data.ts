@@ -25,7 +25,7 @@ export const webkitWebsiteDataRules: Rule[] = [
     confidence: 'high',
     title: 'An app stored website data for spyware infrastructure',
     explanation:
-      'WebKit in {record.backup_domain} ({record.store} store) holds {record.data_kinds} data of the site {record.url}, stored under the top-level site {record.top_url}; {value} matches the {malware} indicator "{indicator}" ({bundle}).',
+      'WebKit in {record.location} ({record.store} store) holds {record.data_kinds} data of the site {record.url}, stored under the top-level site {record.top_url}; {value} matches the {malware} indicator "{indicator}" ({bundle}).',
     harmless: [
       'Visiting the site without being infected (for instance while researching it) stores the same data.',
       'A third-party frame (top-level site different from the site) stores data without the person choosing that site.',

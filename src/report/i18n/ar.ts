@@ -299,6 +299,7 @@ export const AR: Messages = {
   'loc.jsonLine': 'السطر {line}، JSON {path}',
   'loc.manifest': 'Manifest.db، المعرّف fileID {id}',
   'loc.file': 'الملف كاملًا',
+  'loc.listing': 'مدخل في قائمة الملفات',
 };
 
 export const VOCABULARY_AR: Vocabulary = {

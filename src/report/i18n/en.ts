@@ -237,6 +237,7 @@ export const EN = {
   'loc.jsonLine': 'line {line}, JSON {path}',
   'loc.manifest': 'Manifest.db, fileID {id}',
   'loc.file': 'whole file',
+  'loc.listing': 'entry of the file listing',
 } as const satisfies Readonly<Record<string, Message>>;
 
 export type MessageKey = keyof typeof EN;

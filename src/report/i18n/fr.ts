@@ -237,6 +237,7 @@ export const FR: Messages = {
   'loc.jsonLine': 'ligne {line}, JSON {path}',
   'loc.manifest': 'Manifest.db, fileID {id}',
   'loc.file': 'fichier entier',
+  'loc.listing': 'entrée de la liste des fichiers',
 };
 
 export const VOCABULARY_FR: Vocabulary = {

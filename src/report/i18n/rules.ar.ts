@@ -239,13 +239,13 @@ export const RULES_AR: RuleCatalogue = {
   'ios.webkit-resource-load-statistics.domain-indicator': {
     title: 'سجّل WebKit تحميلًا من بنية تحتية لبرنامج تجسس',
     explanation:
-      'تسجّل إحصاءات WebKit الخاصة بـ{record.backup_domain} الموقع {record.registrable_domain} (القيمة المطابِقة {value}، في الحقل {field})، وهو يطابق مؤشر {malware} «{indicator}» ({bundle}).',
+      'تسجّل إحصاءات WebKit الخاصة بـ{record.location} الموقع {record.registrable_domain} (القيمة المطابِقة {value}، في الحقل {field})، وهو يطابق مؤشر {malware} «{indicator}» ({bundle}).',
     harmless: [PAGE_EMBEDS],
   },
   'ios.webkit-session-resource-log.domain-indicator': {
     title: 'سجّل WebKit في جلسة تصفح تحميلًا من بنية تحتية لبرنامج تجسس',
     explanation:
-      'يذكر سجل جلسة WebKit الخاص بـ{record.backup_domain} القيمة {value} (في الحقل {field}، للموقع {record.origin})، وهي تطابق مؤشر {malware} «{indicator}» ({bundle}).',
+      'يذكر سجل جلسة WebKit الخاص بـ{record.location} القيمة {value} (في الحقل {field}، للموقع {record.origin})، وهي تطابق مؤشر {malware} «{indicator}» ({bundle}).',
     harmless: [PAGE_EMBEDS],
   },
   'ios.webkit-session-resource-log.redirect-indicator': {
@@ -269,25 +269,25 @@ export const RULES_AR: RuleCatalogue = {
   'ios.firefox-history.url-indicator': {
     title: 'زار Firefox بنية تحتية لبرنامج تجسس',
     explanation:
-      'يسجّل سجل تصفح Firefox ({record.backup_domain}) القيمة {value}، التي تطابق مؤشر {malware} «{indicator}» ({bundle}).',
+      'يسجّل سجل تصفح Firefox ({record.location}) القيمة {value}، التي تطابق مؤشر {malware} «{indicator}» ({bundle}).',
     harmless: [SPYWARE_LINK_RESEARCH, 'الزيارة المزامنة من جهاز آخر (is_local تساوي false) جرت على ذلك الجهاز، لا على هذا الهاتف.'],
   },
   'ios.firefox-favicon.url-indicator': {
     title: 'خزّن Firefox أيقونة من بنية تحتية لبرنامج تجسس',
     explanation:
-      'يربط جدول أيقونات Firefox ({record.backup_domain}) الأيقونة {record.icon_url} بالصفحة {record.page_url}؛ و{value} يطابق مؤشر {malware} «{indicator}» ({bundle}).',
+      'يربط جدول أيقونات Firefox ({record.location}) الأيقونة {record.icon_url} بالصفحة {record.page_url}؛ و{value} يطابق مؤشر {malware} «{indicator}» ({bundle}).',
     harmless: [ICON_RESEARCH],
   },
   'ios.safari-favicon.url-indicator': {
     title: 'خزّن Safari أيقونة من بنية تحتية لبرنامج تجسس',
     explanation:
-      'تربط ذاكرة أيقونات Safari الخاصة بـ{record.backup_domain} (أيقونة {record.kind}) الصفحة {record.page_url} بالأيقونة {record.icon_url}؛ و{value} يطابق مؤشر {malware} «{indicator}» ({bundle}).',
+      'تربط ذاكرة أيقونات Safari الخاصة بـ{record.location} (أيقونة {record.kind}) الصفحة {record.page_url} بالأيقونة {record.icon_url}؛ و{value} يطابق مؤشر {malware} «{indicator}» ({bundle}).',
     harmless: [ICON_RESEARCH],
   },
   'ios.webkit-website-data.url-indicator': {
     title: 'خزّن تطبيق بيانات موقع لبنية تحتية لبرنامج تجسس',
     explanation:
-      'يحتوي WebKit في {record.backup_domain} (المخزن {record.store}) على بيانات من نوع {record.data_kinds} للموقع {record.url}، محفوظة تحت الموقع الرئيسي {record.top_url}؛ و{value} يطابق مؤشر {malware} «{indicator}» ({bundle}).',
+      'يحتوي WebKit في {record.location} (المخزن {record.store}) على بيانات من نوع {record.data_kinds} للموقع {record.url}، محفوظة تحت الموقع الرئيسي {record.top_url}؛ و{value} يطابق مؤشر {malware} «{indicator}» ({bundle}).',
     harmless: [
       'زيارة الموقع من دون إصابة (أثناء البحث عنه مثلًا) تخزّن البيانات نفسها.',
       'إطار من طرف ثالث (موقع رئيسي يختلف عن الموقع) يخزّن بيانات من دون أن يختار الشخص ذلك الموقع.',

@@ -246,13 +246,13 @@ export const RULES_FR: RuleCatalogue = {
   'ios.webkit-resource-load-statistics.domain-indicator': {
     title: 'WebKit a enregistré un chargement depuis l’infrastructure d’un logiciel espion',
     explanation:
-      'Les statistiques WebKit de {record.backup_domain} enregistrent le site {record.registrable_domain} (valeur trouvée {value}, dans {field}), qui correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
+      'Les statistiques WebKit de {record.location} enregistrent le site {record.registrable_domain} (valeur trouvée {value}, dans {field}), qui correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
     harmless: [PAGE_EMBEDS],
   },
   'ios.webkit-session-resource-log.domain-indicator': {
     title: 'WebKit a journalisé un chargement depuis l’infrastructure d’un logiciel espion',
     explanation:
-      'Le journal de session WebKit de {record.backup_domain} cite {value} (dans {field}, pour le site {record.origin}), qui correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
+      'Le journal de session WebKit de {record.location} cite {value} (dans {field}, pour le site {record.origin}), qui correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
     harmless: [PAGE_EMBEDS],
   },
   'ios.webkit-session-resource-log.redirect-indicator': {
@@ -276,7 +276,7 @@ export const RULES_FR: RuleCatalogue = {
   'ios.firefox-history.url-indicator': {
     title: 'Firefox a visité l’infrastructure d’un logiciel espion',
     explanation:
-      'L’historique de Firefox ({record.backup_domain}) enregistre {value}, qui correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
+      'L’historique de Firefox ({record.location}) enregistre {value}, qui correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
     harmless: [
       SPYWARE_LINK_RESEARCH,
       'Une visite synchronisée depuis un autre appareil (is_local à false) a été faite sur cet appareil, pas sur ce téléphone.',
@@ -285,19 +285,19 @@ export const RULES_FR: RuleCatalogue = {
   'ios.firefox-favicon.url-indicator': {
     title: 'Firefox a gardé en cache une icône de l’infrastructure d’un logiciel espion',
     explanation:
-      'La table des icônes de Firefox ({record.backup_domain}) relie l’icône {record.icon_url} à la page {record.page_url} ; {value} correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
+      'La table des icônes de Firefox ({record.location}) relie l’icône {record.icon_url} à la page {record.page_url} ; {value} correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
     harmless: [ICON_RESEARCH],
   },
   'ios.safari-favicon.url-indicator': {
     title: 'Safari a gardé en cache une icône de l’infrastructure d’un logiciel espion',
     explanation:
-      'Le cache d’icônes de Safari de {record.backup_domain} (icône {record.kind}) relie la page {record.page_url} à l’icône {record.icon_url} ; {value} correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
+      'Le cache d’icônes de Safari de {record.location} (icône {record.kind}) relie la page {record.page_url} à l’icône {record.icon_url} ; {value} correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
     harmless: [ICON_RESEARCH],
   },
   'ios.webkit-website-data.url-indicator': {
     title: 'Une application a stocké des données de site pour l’infrastructure d’un logiciel espion',
     explanation:
-      'WebKit dans {record.backup_domain} (magasin {record.store}) contient des données {record.data_kinds} du site {record.url}, rangées sous le site principal {record.top_url} ; {value} correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
+      'WebKit dans {record.location} (magasin {record.store}) contient des données {record.data_kinds} du site {record.url}, rangées sous le site principal {record.top_url} ; {value} correspond à l’indicateur {malware} « {indicator} » ({bundle}).',
     harmless: [
       'Visiter le site sans être infecté (par exemple en enquêtant dessus) stocke les mêmes données.',
       'Un cadre tiers (site principal différent du site) stocke des données sans que la personne ait choisi ce site.',

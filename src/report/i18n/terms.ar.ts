@@ -4,6 +4,7 @@
  */
 import { RISKY_SETTINGS } from '../../artifacts/android/parsers/settings.js';
 import type { Terms } from './types.js';
+import { SYSDIAGNOSE_TERMS_AR } from './rules/sysdiagnose.ar.js';
 
 /** What a record's time means, by the English meaning (also the `risk` of a setting). */
 const MEANINGS: Readonly<Record<string, string>> = {
@@ -33,6 +34,8 @@ const MEANINGS: Readonly<Record<string, string>> = {
   'first installed': 'أول تثبيت',
   'first stored message': 'أول رسالة محفوظة',
   'first used': 'أول استخدام',
+  'cached': 'خُزّن مؤقتًا',
+  'first seen': 'أول ظهور',
   'group created': 'أُنشئت المجموعة',
   'icon rejected': 'رُفضت الأيقونة',
   'icon requested': 'طُلبت الأيقونة',
@@ -75,6 +78,7 @@ const MEANINGS: Readonly<Record<string, string>> = {
   'shortcut created': 'أُنشئ الاختصار',
   'shortcut modified': 'عُدّل الاختصار',
   started: 'بدأ',
+  shutdown: 'إيقاف التشغيل',
   starts: 'يبدأ',
   'status changed': 'تغيّرت الحالة',
   'the package verifier is not in its enabled state': 'أداة التحقق من الحزم غير مفعّلة',
@@ -108,9 +112,16 @@ export const TERMS_AR: Terms = {
     profile_events: 'سجل تثبيت ملفات التعريف وإزالتها (MCProfileEvents)',
     global_preferences: 'التفضيلات العامة (نمط القفل)',
     datausage: 'استخدام الشبكة حسب العملية (DataUsage.sqlite)',
+    netusage: 'استخدام الشبكة حسب العملية (netusage.sqlite لخدمة networkd)',
+    filesystem: 'ملفات النسخة ومجلداتها (استعراض نظام الملفات)',
+    shutdown_log: 'العمليات التي ظلت تعمل عند إيقاف التشغيل (shutdown.log)',
     os_analytics_ad_daily: 'خط الأساس اليومي لاستخدام الشبكة حسب العملية (osanalytics ADDaily)',
     id_status_cache: 'ذاكرة عمليات البحث في iMessage وFaceTime (idstatuscache)',
     tcc: 'أذونات الخصوصية (TCC.db)',
+    cache_files: 'ردود الشبكة التي خزّنتها التطبيقات وخدمات النظام مؤقتًا (Cache.db)',
+    keychain_analytics: 'أحداث إحصاءات إطار الأمان (Keychains/Analytics)',
+    analytics_ios_versions: 'إصدارات iOS الظاهرة في إحصاءات الأمان وأول ظهور لكل منها',
+    ios_version_history: 'إصدارات iOS التي تذكرها سجلات التحليلات اليومية (Analytics-Journal-*.ips)',
     sms: 'الرسائل (SMS وMMS وiMessage)',
     sms_attachments: 'مرفقات الرسائل',
     safari_history: 'سجل تصفح Safari',
@@ -156,10 +167,13 @@ export const TERMS_AR: Terms = {
     dns_event: 'عمليات بحث DNS ‏(سجلات التسلل)',
     connect_event: 'اتصالات الشبكة (سجلات التسلل)',
     security_event: 'الأحداث الأمنية (سجلات التسلل)',
+    ...SYSDIAGNOSE_TERMS_AR.artifacts,
   },
-  meanings: MEANINGS,
+  meanings: { ...MEANINGS, ...SYSDIAGNOSE_TERMS_AR.meanings },
   fieldValues: {
+    ...SYSDIAGNOSE_TERMS_AR.fieldValues,
     direction: { received: 'واردة', sent: 'صادرة', incoming: 'واردة', outgoing: 'صادرة' },
+    type: { file: 'ملف', directory: 'مجلد', symlink: 'رابط رمزي' },
     auth_value: { denied: 'مرفوض', unknown: 'غير معروف', allowed: 'ممنوح', limited: 'محدود' },
     installer_category: {
       'play-store': 'Google Play',

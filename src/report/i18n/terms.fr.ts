@@ -5,6 +5,7 @@
  */
 import { RISKY_SETTINGS } from '../../artifacts/android/parsers/settings.js';
 import type { Terms } from './types.js';
+import { SYSDIAGNOSE_TERMS_FR } from './rules/sysdiagnose.fr.js';
 
 /** What a record's time means, by the English meaning (also the `risk` of a setting). */
 const MEANINGS: Readonly<Record<string, string>> = {
@@ -34,6 +35,8 @@ const MEANINGS: Readonly<Record<string, string>> = {
   'first installed': 'première installation',
   'first stored message': 'premier message conservé',
   'first used': 'première utilisation',
+  'cached': 'mis en cache',
+  'first seen': 'vu pour la première fois',
   'group created': 'groupe créé',
   'icon rejected': 'icône refusée',
   'icon requested': 'icône demandée',
@@ -76,6 +79,7 @@ const MEANINGS: Readonly<Record<string, string>> = {
   'shortcut created': 'raccourci créé',
   'shortcut modified': 'raccourci modifié',
   started: 'démarré',
+  shutdown: 'arrêt',
   starts: 'commence',
   'status changed': 'état modifié',
   'the package verifier is not in its enabled state': 'le vérificateur de paquets n’est pas activé',
@@ -109,9 +113,16 @@ export const TERMS_FR: Terms = {
     profile_events: 'Journal d’installation et de suppression des profils (MCProfileEvents)',
     global_preferences: 'Préférences globales (mode Isolement)',
     datausage: 'Usage du réseau par processus (DataUsage.sqlite)',
+    netusage: 'Usage du réseau par processus (netusage.sqlite de networkd)',
+    filesystem: 'Fichiers et dossiers du dump (parcours du système de fichiers)',
+    shutdown_log: 'Processus encore en cours à l’arrêt (shutdown.log)',
     os_analytics_ad_daily: 'Référence quotidienne d’usage du réseau par processus (osanalytics ADDaily)',
     id_status_cache: 'Cache des recherches iMessage et FaceTime (idstatuscache)',
     tcc: 'Autorisations de confidentialité (TCC.db)',
+    cache_files: 'Réponses réseau mises en cache par les applications et les services du système (Cache.db)',
+    keychain_analytics: 'Événements des statistiques du cadre de sécurité (Keychains/Analytics)',
+    analytics_ios_versions: 'Versions d’iOS vues dans les statistiques de sécurité, avec leur première apparition',
+    ios_version_history: 'Versions d’iOS nommées par les journaux d’analyse quotidiens (Analytics-Journal-*.ips)',
     sms: 'Messages (SMS, MMS, iMessage)',
     sms_attachments: 'Pièces jointes des messages',
     safari_history: 'Historique de Safari',
@@ -157,10 +168,13 @@ export const TERMS_FR: Terms = {
     dns_event: 'Recherches DNS (journaux d’intrusion)',
     connect_event: 'Connexions réseau (journaux d’intrusion)',
     security_event: 'Événements de sécurité (journaux d’intrusion)',
+    ...SYSDIAGNOSE_TERMS_FR.artifacts,
   },
-  meanings: MEANINGS,
+  meanings: { ...MEANINGS, ...SYSDIAGNOSE_TERMS_FR.meanings },
   fieldValues: {
+    ...SYSDIAGNOSE_TERMS_FR.fieldValues,
     direction: { received: 'reçu', sent: 'envoyé', incoming: 'entrant', outgoing: 'sortant' },
+    type: { file: 'fichier', directory: 'dossier', symlink: 'lien symbolique' },
     auth_value: { denied: 'refusée', unknown: 'inconnue', allowed: 'accordée', limited: 'limitée' },
     installer_category: {
       'play-store': 'Google Play',

@@ -126,6 +126,8 @@ export class Translator {
         return this.t('loc.manifest', { id: locator.fileID });
       case 'file':
         return this.t('loc.file');
+      case 'listing':
+        return this.t('loc.listing');
       default: {
         const exhaustive: never = locator;
         return String(exhaustive);
