@@ -5,6 +5,7 @@ import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { ArtifactError } from '../errors.js';
+import { hashFileInPool } from './hash-pool.js';
 
 export const DEFAULT_MAX_READ_BYTES = 256 * 1024 * 1024;
 
@@ -44,13 +45,10 @@ export async function copyAndHash(physicalPath: string, destination: string): Pr
   return { size, sha256: hash.digest('hex') };
 }
 
-/** SHA-256 and size of a file, streamed: the seal hashes every file without holding any. */
-export async function hashFileStream(physicalPath: string): Promise<{ size: number; sha256: string }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(physicalPath)) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { size, sha256: hash.digest('hex') };
+/**
+ * SHA-256 and size of a file, streamed on a worker thread: the seal hashes every file
+ * without holding any, beside the extraction rather than before it.
+ */
+export function hashFileStream(physicalPath: string): Promise<{ size: number; sha256: string }> {
+  return hashFileInPool(physicalPath);
 }

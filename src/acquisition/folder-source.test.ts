@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,5 +135,36 @@ describe('findRoot and subtreeSource', () => {
     expect(() => findRoot(source, ['private/var'], 'file-system dumps')).toThrow(
       'This holds 2 file-system dumps (phone-a, phone-b); extract or point Exhibit at one of them.',
     );
+  });
+});
+
+describe('FolderSource.hashFile', () => {
+  it('hashes a file on a worker thread, without recording it among the files read', async () => {
+    const root = fresh();
+    const big = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
+    writeTreeFolder(root, { nodes: [{ path: 'a/big.bin', content: big }, { path: 'a/empty', content: '' }] });
+    const source = await openFolderSource(root, 'ios-fs', workDir);
+    expect(await source.hashFile('a/big.bin')).toEqual({ path: 'a/big.bin', stored: 'a/big.bin', size: big.length, sha256: createHash('sha256').update(big).digest('hex') });
+    expect(await source.hashFile('a/empty')).toMatchObject({ size: 0, sha256: createHash('sha256').update('').digest('hex') });
+    expect(source.digests()).toEqual([]);
+  });
+
+  it('refuses a missing file, a folder and a symlink that escapes', async () => {
+    const root = fresh();
+    writeTreeFolder(root, { nodes: [{ path: 'a/file.txt', content: 'x' }] });
+    symlinkSync('../../outside', join(root, 'a', 'escape'));
+    const source = await openFolderSource(root, 'ios-fs', workDir);
+    expect((await refusal(source.hashFile('a/missing'))).code).toBe('ARTIFACT_MISSING');
+    expect((await refusal(source.hashFile('a'))).code).toBe('ARTIFACT_MISSING');
+    expect((await refusal(source.hashFile('a/escape'))).code).toBe('UNSAFE_PATH');
+  });
+
+  it('hashes many files at once, each to its own digest', async () => {
+    const root = fresh();
+    const nodes = Array.from({ length: 40 }, (_, i) => ({ path: `f/${i}.txt`, content: `file ${i}` }));
+    writeTreeFolder(root, { nodes });
+    const source = await openFolderSource(root, 'ios-fs', workDir);
+    const digests = await Promise.all(nodes.map((node) => source.hashFile(node.path)));
+    expect(digests.map((d) => d.sha256)).toEqual(nodes.map((node) => createHash('sha256').update(node.content).digest('hex')));
   });
 });

@@ -9,10 +9,10 @@
  */
 import { lstatSync, readdirSync, readlinkSync, realpathSync, type Dirent } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { AcquisitionKind, SourceEntry } from './source.js';
+import type { AcquisitionKind, FileDigest, SourceEntry } from './source.js';
 import { EntryTable, EntryTableBuilder } from './entry-table.js';
 import { TreeSource, isoFromMicros, type CopiedBytes, type ReadBytes } from './tree-source.js';
-import { copyAndHash, readAndHash } from './file-digest.js';
+import { copyAndHash, hashFileStream, readAndHash } from './file-digest.js';
 import type { WorkingDir } from './working-dir.js';
 import { AcquisitionError, ArtifactError } from '../errors.js';
 import { resolveLinkTarget } from './tree-path.js';
@@ -169,6 +169,17 @@ export class FolderSource extends TreeSource {
     try {
       const { size, sha256 } = await copyAndHash(physical, destination);
       return { size, sha256, stored: this.index.pathAt(index) };
+    } catch (error) {
+      throw new ArtifactError('ARTIFACT_MISSING', `${this.index.pathAt(index)} cannot be read (${errorCode(error)})`, error);
+    }
+  }
+
+  /** The file's bytes through SHA-256 on a worker thread, for the seal; not added to digests(). */
+  async hashFile(path: string): Promise<FileDigest> {
+    const index = this.locate(path);
+    const physical = this.physical(index);
+    try {
+      return { path, stored: this.index.pathAt(index), ...(await hashFileStream(physical)) };
     } catch (error) {
       throw new ArtifactError('ARTIFACT_MISSING', `${this.index.pathAt(index)} cannot be read (${errorCode(error)})`, error);
     }

@@ -227,3 +227,37 @@ describe('TarSource: limits, bombs and damage', () => {
     expect((error as ExhibitError).message).toBe('notes.tar is not a readable tar archive (Unrecognized archive format); check that the copy is complete.');
   });
 });
+
+describe('TarSource.hashFile: the seal takes the hashes of the index pass', () => {
+  const spec = {
+    nodes: [
+      { path: 'private/var/mobile/Library/SMS/sms.db', content: 'db' },
+      { path: 'private/var/mobile/Library/SMS/other.txt', content: 'other' },
+      { path: 'private/var/empty.log', content: '' },
+    ],
+  };
+
+  it('hashes kept and unkept members alike, without reading the archive again', async () => {
+    const file = place(rawTarOf(spec, './'));
+    const source = await openTarSource(file, 'ios-fs', workDir, { wanted: ['private/var/mobile/Library/SMS/sms.db'] });
+    // The archive is gone: a second read would fail, so these come from the pass.
+    rmSync(file);
+    expect(await source.hashFile('private/var/mobile/Library/SMS/other.txt')).toEqual({
+      path: 'private/var/mobile/Library/SMS/other.txt',
+      stored: './private/var/mobile/Library/SMS/other.txt',
+      size: 5,
+      sha256: sha256('other'),
+    });
+    expect(await source.hashFile('private/var/mobile/Library/SMS/sms.db')).toMatchObject({ size: 2, sha256: sha256('db') });
+    expect(await source.hashFile('private/var/empty.log')).toMatchObject({ size: 0, sha256: sha256('') });
+    expect(source.digests()).toEqual([]);
+  });
+
+  it('gives no hash for a missing path, a folder or a member the archive cuts short', async () => {
+    const cut = truncated(rawTar([{ name: 'a.txt', content: Buffer.from('complete') }, { name: 'b.bin', content: noise(50_000, 'b') }]), 0.5);
+    const source = await open(cut, { wanted: [] });
+    expect(await source.hashFile('a.txt')).toMatchObject({ size: 8, sha256: sha256('complete') });
+    expect((await refusal(source.hashFile('b.bin'))).code).toBe('ARTIFACT_CORRUPT');
+    expect((await refusal(source.hashFile('nope.txt'))).code).toBe('ARTIFACT_MISSING');
+  });
+});

@@ -50,6 +50,8 @@ const HASH_BYTES = 32;
 /** SHA-256 of every member by row id, 32 bytes each in one growing buffer. */
 class HashColumn {
   private data = Buffer.alloc(HASH_BYTES * 1024);
+  /** Whether a member's hash was set: a hard link to nothing, or a member never reached, has none. */
+  private known = new Uint8Array(1024);
   set(id: number, digest: Buffer): void {
     const needed = (id + 1) * HASH_BYTES;
     if (needed > this.data.length) {
@@ -57,7 +59,16 @@ class HashColumn {
       this.data.copy(grown);
       this.data = grown;
     }
+    if (id >= this.known.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.known.length * 2));
+      grown.set(this.known);
+      this.known = grown;
+    }
     digest.copy(this.data, id * HASH_BYTES);
+    this.known[id] = 1;
+  }
+  has(id: number): boolean {
+    return this.known[id] === 1;
   }
   hex(id: number): string {
     return this.data.subarray(id * HASH_BYTES, (id + 1) * HASH_BYTES).toString('hex');
@@ -480,6 +491,20 @@ export class TarSource extends TreeSource {
     }
     const { size, sha256 } = await copyAndHash(physical, destination);
     return { size, sha256, stored: this.stored(index) };
+  }
+
+  /**
+   * A member's SHA-256 for the seal, from the index pass: no second read, so members that
+   * were not kept are sealed too. A member cut short has the hash of a part only, so it has none.
+   */
+  async hashFile(path: string): Promise<FileDigest> {
+    const index = this.resolve(path);
+    if (typeof index !== 'number') throw index;
+    const id = this.index.idAt(index);
+    const refusal = this.members.refusals.get(id);
+    if (refusal !== undefined && refusal.code === 'ARTIFACT_CORRUPT') throw refusal;
+    if (!this.members.hashes.has(id)) throw refusal ?? new ArtifactError('ARTIFACT_MISSING', `${path} has no hash: the archive pass did not read it`);
+    return { path, stored: this.stored(index), size: this.sizeOf(index), sha256: this.members.hashes.hex(id) };
   }
 
   /** The SHA-256 of every file member, computed during the pass: what a seal commits to. */

@@ -214,3 +214,25 @@ describe('ZipSource: nested archives', () => {
     expect(text.message).toBe('notes.txt is neither a zip nor a tar archive, so it cannot be opened as one');
   });
 });
+
+describe('ZipSource.hashFile: the member as it decompresses, for the seal', () => {
+  it('hashes stored and deflated members without writing or recording them', async () => {
+    const text = 'a line that compresses well\n'.repeat(500);
+    const source = await open(rawZip([
+      { name: 'plain.txt', content: Buffer.from('stored bytes'), store: true },
+      { name: 'logs/big.txt', content: Buffer.from(text) },
+    ]));
+    expect(await source.hashFile('plain.txt')).toEqual({ path: 'plain.txt', stored: 'plain.txt', size: 12, sha256: sha256('stored bytes') });
+    expect(await source.hashFile('logs/big.txt')).toEqual({ path: 'logs/big.txt', stored: 'logs/big.txt', size: text.length, sha256: sha256(text) });
+    expect(source.digests()).toEqual([]);
+    expect(readdirSync(workDir.path)).toEqual([]);
+  });
+
+  it('refuses a member whose CRC does not match, and a missing path', async () => {
+    const source = await open(rawZip([{ name: 'bad.txt', content: Buffer.from('original'), store: true, declaredCrc: 0x1234 }]));
+    const error = await refusal(source.hashFile('bad.txt'));
+    expect(error.code).toBe('ARTIFACT_CORRUPT');
+    expect(error.message).toBe('bad.txt fails its CRC-32 check; the zip is damaged');
+    expect((await refusal(source.hashFile('absent.txt'))).code).toBe('ARTIFACT_MISSING');
+  });
+});

@@ -14,11 +14,11 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
-import type { AcquisitionKind, SourceEntry, SourceProblem } from './source.js';
+import type { AcquisitionKind, FileDigest, SourceEntry, SourceProblem } from './source.js';
 import { EntryTable, EntryTableBuilder } from './entry-table.js';
 import { TreeSource, isoFromMicros, type CopiedBytes, type ReadBytes } from './tree-source.js';
 import { RATIO_FLOOR_BYTES, SpoolBudget, formatBytes, withDefaults, type ArchiveLimits } from './archive-limits.js';
@@ -364,6 +364,23 @@ export class ZipSource extends TreeSource {
     }
   }
 
+  /**
+   * For the seal: the SHA-256 of the member as it decompresses (what an analyst gets by
+   * extracting the zip and hashing the file), checked against its CRC-32 on the way, with
+   * nothing written; not added to digests(). The zip file's own bytes are not what is hashed.
+   */
+  async hashFile(path: string): Promise<FileDigest> {
+    const id = this.idOf(this.locate(path));
+    const name = this.members.names[id] ?? '';
+    const check = new MemberCheck(name, this.members.uncompressed[id] ?? 0, this.members.crcs[id] ?? 0);
+    try {
+      await pipeline(await openMemberStream(this.zip, id, this.members), check, discard());
+    } catch (error) {
+      throw this.failed(id, error);
+    }
+    return { path, stored: this.stored(id), size: check.size, sha256: check.sha256 };
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -388,6 +405,15 @@ function openMemberStream(zip: yauzl.ZipFile, id: number, members: MemberColumns
         streamError ? reject(streamError) : resolve(stream),
       );
     });
+  });
+}
+
+/** A sink that drops what it is given: the seal wants a member's hash, not its bytes. */
+function discard(): Writable {
+  return new Writable({
+    write(_chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void) {
+      callback();
+    },
   });
 }
 

@@ -1,7 +1,6 @@
 /** `exhibit check ACQUISITION`: check an acquisition and write a results folder. */
 import type { Command } from 'commander';
 import { basename, resolve } from 'node:path';
-import { runCheck } from '../pipeline/check.js';
 import { systemLanguage } from '../report/i18n/locale.js';
 import { languageOption } from './report.js';
 import { formatSummary, summaryJson } from './summary.js';
@@ -50,6 +49,7 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
     .option(...EVIDENCE_OPTIONS.operator)
     .option(...EVIDENCE_OPTIONS.tsa)
     .action(async (acquisition: string, flags: CheckFlags) => {
+      const { runCheck } = await import('../pipeline/check.js');
       // Asked before the progress bar exists, so the prompt is not drawn over.
       const given = await readSecrets(flags);
       const secrets = flags.ageIdentity === undefined ? given : { ...given, ageIdentity: readAgeIdentity(flags.ageIdentity) };

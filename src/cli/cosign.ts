@@ -1,6 +1,6 @@
 /** `exhibit cosign RESULTS`: a witness adds their signature to the seal (or the attestation). */
 import type { Command } from 'commander';
-import { cosign, type CosignTarget } from '../evidence/cosign.js';
+import type { CosignTarget } from '../evidence/cosign.js';
 import { EvidenceError } from '../evidence/errors.js';
 import { EVIDENCE_OPTIONS, signingOptionsFrom, type EvidenceFlags } from './evidence-options.js';
 
@@ -18,6 +18,7 @@ export function registerCosign(program: Command): void {
     .option(...EVIDENCE_OPTIONS.signingPassphraseFile)
     .option(...EVIDENCE_OPTIONS.operator)
     .action(async (results: string, flags: CosignFlags) => {
+      const { cosign } = await import('../evidence/cosign.js');
       if (!['seal', 'attestation', 'both'].includes(flags.document)) {
         throw new EvidenceError('INVALID_ARGUMENT', `--document must be seal, attestation or both, not ${flags.document}.`);
       }

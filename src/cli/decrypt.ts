@@ -1,6 +1,5 @@
 /** `exhibit decrypt BACKUP --output DIR`: a decrypted copy of an encrypted iPhone backup. */
 import type { Command } from 'commander';
-import { runDecrypt } from '../pipeline/decrypt-backup.js';
 import { readSecrets, SECRET_OPTIONS, type SecretFlags } from './secrets.js';
 
 interface DecryptFlags extends SecretFlags {
@@ -20,6 +19,7 @@ export function registerDecrypt(program: Command, setExitCode: (code: number) =>
     .option(...SECRET_OPTIONS.keyFile)
     .option('--no-progress', 'do not print progress messages')
     .action(async (backup: string, flags: DecryptFlags) => {
+      const { runDecrypt } = await import('../pipeline/decrypt-backup.js');
       const secrets = await readSecrets(flags);
       const result = await runDecrypt({
         input: backup,

@@ -6,7 +6,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { deriveIosBackupKey, resolveBackupFolder } from '../acquisition/ios-backup-open.js';
 import { describeError, UsageError } from '../errors.js';
 import { PASSWORD_ENV, readSecrets, SECRET_OPTIONS, type SecretFlags } from './secrets.js';
 
@@ -43,6 +42,7 @@ export function registerDeriveKey(program: Command): void {
     .option(...SECRET_OPTIONS.password)
     .option('--no-progress', 'do not print progress messages')
     .action(async (backup: string, flags: DeriveKeyFlags) => {
+      const { deriveIosBackupKey, resolveBackupFolder } = await import('../acquisition/ios-backup-open.js');
       const secrets = await readSecrets(flags);
       if (secrets?.password === undefined) {
         throw new UsageError(

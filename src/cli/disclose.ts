@@ -1,6 +1,5 @@
 /** `exhibit disclose RESULTS --finding ID… --output PACKET`: the packet a sceptic verifies. */
 import type { Command } from 'commander';
-import { disclose } from '../evidence/disclose.js';
 import { EVIDENCE_OPTIONS, signingOptionsFrom, type EvidenceFlags } from './evidence-options.js';
 
 function collect(value: string, previous: string[]): string[] {
@@ -18,6 +17,7 @@ export function registerDisclose(program: Command): void {
     .option(...EVIDENCE_OPTIONS.signingPassphraseFile)
     .option(...EVIDENCE_OPTIONS.operator)
     .action(async (results: string, flags: EvidenceFlags & { finding: string[]; output: string }) => {
+      const { disclose } = await import('../evidence/disclose.js');
       const result = await disclose({ resultsDir: results, findings: flags.finding, output: flags.output, signing: signingOptionsFrom(flags) });
       process.stdout.write(
         `Wrote ${result.output}: ${result.findings.length} finding(s), ${result.records} record(s), ${result.files} file leaf(s); nothing else of the acquisition.\n` +

@@ -1,7 +1,6 @@
 /** `exhibit export-case RESULTS`: the provenance as CASE/UCO JSON-LD. */
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { exportCase } from '../evidence/case-uco.js';
 
 export function registerExportCase(program: Command): void {
   program
@@ -9,7 +8,8 @@ export function registerExportCase(program: Command): void {
     .description('write the provenance of a results folder (acquisition, files, seal, analyses, findings, custody) as CASE/UCO JSON-LD')
     .argument('<results>', 'the results folder')
     .option('-o, --output <file>', 'the JSON-LD file (default: case-uco.jsonld in the results folder)')
-    .action((results: string, flags: { output?: string }) => {
+    .action(async (results: string, flags: { output?: string }) => {
+      const { exportCase } = await import('../evidence/case-uco.js');
       const written = exportCase(results, flags.output ?? join(results, 'case-uco.jsonld'));
       process.stdout.write(`Wrote ${written.output} (${written.nodes} nodes).\n`);
     });

@@ -1,6 +1,8 @@
 /**
  * The `exhibit` command. One place decides what a user sees on failure: a known error is
  * one sentence and exit code 2; anything else is an internal error with its stack.
+ * Commands load their pipeline inside their action (a dynamic import), so starting
+ * `exhibit iocs list` does not load every extractor, the report and the evidence code.
  */
 import { Command, CommanderError } from 'commander';
 import { isExhibitError } from '../errors.js';

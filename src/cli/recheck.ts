@@ -1,7 +1,7 @@
 /** `exhibit recheck RESULTS`: re-run detection on stored records with today's indicators. */
 import type { Command } from 'commander';
 import { isAbsolute, relative } from 'node:path';
-import { runRecheck, type RecheckResult } from '../pipeline/recheck.js';
+import type { RecheckResult } from '../pipeline/recheck.js';
 
 interface RecheckFlags {
   output?: string;
@@ -38,6 +38,7 @@ export function registerRecheck(program: Command, setExitCode: (code: number) =>
     .option('-i, --iocs <file>', 'an extra STIX2 indicator bundle (repeatable)', collect, [])
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (results: string, flags: RecheckFlags) => {
+      const { runRecheck } = await import('../pipeline/recheck.js');
       const result = await runRecheck({
         resultsDir: results,
         ...(flags.output !== undefined ? { output: flags.output } : {}),

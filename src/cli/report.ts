@@ -1,8 +1,6 @@
 /** `exhibit report RESULTS`: rewrite the HTML report of a results folder (and a PDF of it). */
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { writePdf } from '../report/html/pdf.js';
-import { writeReport } from '../report/html/write-report.js';
 import { systemLanguage } from '../report/i18n/locale.js';
 import { LANGUAGES } from '../report/i18n/types.js';
 
@@ -28,6 +26,8 @@ export function registerReport(program: Command): void {
     .option('-o, --output <file>', 'where to write the report (default: report.html in the results folder)')
     .option('--pdf', 'also write a PDF next to it, printed by a local Chromium')
     .action(async (results: string, flags: ReportFlags) => {
+      const { writeReport } = await import('../report/html/write-report.js');
+      const { writePdf } = await import('../report/html/pdf.js');
       const path = await writeReport(resolve(results), {
         lang: systemLanguage(flags.lang),
         redact: flags.redact ?? false,

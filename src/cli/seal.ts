@@ -1,7 +1,6 @@
 /** `exhibit seal ACQUISITION`: seal an acquisition right after it is made, before any analysis. */
 import type { Command } from 'commander';
 import { basename, resolve } from 'node:path';
-import { sealAcquisition } from '../evidence/seal-acquisition.js';
 import { EVIDENCE_OPTIONS, evidenceOptionsFrom, formatEvidenceSummary, type EvidenceFlags } from './evidence-options.js';
 import { readSecrets, SECRET_OPTIONS, type SecretFlags } from './secrets.js';
 
@@ -29,6 +28,7 @@ export function registerSeal(program: Command, setExitCode: (code: number) => vo
     .option(...EVIDENCE_OPTIONS.operator)
     .option(...EVIDENCE_OPTIONS.tsa)
     .action(async (acquisition: string, flags: SealFlags) => {
+      const { sealAcquisition } = await import('../evidence/seal-acquisition.js');
       const secrets = await readSecrets(flags);
       const result = await sealAcquisition({
         input: acquisition,

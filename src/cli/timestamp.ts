@@ -1,6 +1,5 @@
 /** `exhibit timestamp RESULTS --tsa URL`: add an RFC 3161 time-stamp to a seal made earlier. */
 import type { Command } from 'commander';
-import { timestampResults } from '../evidence/timestamp-results.js';
 import { EVIDENCE_OPTIONS, signingOptionsFrom, type EvidenceFlags } from './evidence-options.js';
 
 export function registerTimestamp(program: Command): void {
@@ -13,6 +12,7 @@ export function registerTimestamp(program: Command): void {
     .option(...EVIDENCE_OPTIONS.signingPassphraseFile)
     .option(...EVIDENCE_OPTIONS.operator)
     .action(async (results: string, flags: EvidenceFlags & { tsa: string }) => {
+      const { timestampResults } = await import('../evidence/timestamp-results.js');
       const stamped = await timestampResults(results, flags.tsa, signingOptionsFrom(flags));
       process.stdout.write(`Time-stamped the seal: ${stamped.time} from ${stamped.authority}\n`);
     });

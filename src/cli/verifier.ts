@@ -2,7 +2,6 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { EvidenceError } from '../evidence/errors.js';
-import { buildVerifierPage } from '../evidence/verifier-page/build-page.js';
 import { TOOL_VERSION } from '../version.js';
 
 export function registerVerifier(program: Command): void {
@@ -10,7 +9,8 @@ export function registerVerifier(program: Command): void {
     .command('verifier')
     .description('write the verifier page: one HTML file that verifies a dropped packet in any current browser, offline')
     .requiredOption('-o, --output <file>', 'the HTML file to write')
-    .action((flags: { output: string }) => {
+    .action(async (flags: { output: string }) => {
+      const { buildVerifierPage } = await import('../evidence/verifier-page/build-page.js');
       const page = buildVerifierPage(TOOL_VERSION);
       try {
         writeFileSync(flags.output, page, { mode: 0o644 });

@@ -1,6 +1,6 @@
 /**
- * The evidence side of one run of `check` or `seal`: hash every file into the seal as the
- * run starts, take each record's leaf as it streams past, then sign the seal, time-stamp it
+ * The evidence side of one run of `check` or `seal`: hash every file into the seal beside
+ * the extraction (on worker threads), take each record's leaf as it streams past, then sign the seal, time-stamp it
  * if asked, attest the analysis and extend the custody log. A folder sealed earlier by
  * `exhibit seal` is re-derived instead: its files must give the same root, or the run stops.
  */
@@ -74,6 +74,12 @@ export interface AnalysisInput {
   findingsJsonPath: string;
 }
 
+/** The seal's file hashing as it runs beside the extraction. */
+interface FileHashing {
+  done: Promise<void>;
+  failure: unknown;
+}
+
 export const TOOL: ToolRef = { name: TOOL_NAME, version: TOOL_VERSION };
 
 export class EvidenceRun {
@@ -88,9 +94,13 @@ export class EvidenceRun {
     private readonly builder: SealBuilder,
     private readonly existing: { doc: SignedDocument; predicate: SealPredicate } | null,
     private readonly log: EvidenceLog,
+    private readonly hashing: FileHashing,
   ) {}
 
-  /** Loads the key (so a wrong passphrase fails before any long work) and seals every file. */
+  /**
+   * Loads the key (so a wrong passphrase fails before any long work) and starts sealing
+   * every file; into a folder sealed earlier, waits for the files and compares them first.
+   */
   static async start(
     source: Source,
     info: AcquisitionInfo,
@@ -111,26 +121,55 @@ export class EvidenceRun {
     }
     const { secret } = readOrCreateSecret(dir);
     const builder = new SealBuilder(secret);
-    const list = existing === null ? new BufferedFile(join(dir, SEAL_FILES_FILE)) : null;
-    await hashAcquisitionFiles(
+    const hashing = EvidenceRun.hashFiles(source, builder, existing === null ? new BufferedFile(join(dir, SEAL_FILES_FILE)) : null, log);
+    if (existing !== null) {
+      // A folder sealed before: its files must be the same ones before anything is written into it.
+      await hashing.done;
+      const files = builder.fileSummary();
+      if (existing.predicate.files.root !== files.root) {
+        throw new EvidenceError(
+          'SEAL_MISMATCH',
+          `The acquisition is not the one sealed in ${dir}: its files differ from the seal of ${existing.predicate.sealedAt}; check the right acquisition, or a new folder to start again.`,
+        );
+      }
+    }
+    return new EvidenceRun(dir, info, options, signing, builder, existing, log, hashing);
+  }
+
+  /**
+   * Starts hashing every file into the seal and returns at once: the check extracts while
+   * the files hash, and finishSeal waits for the end. A failure is kept for finishSeal to
+   * throw rather than left as a rejection nobody awaits yet.
+   */
+  private static hashFiles(source: Source, builder: SealBuilder, list: BufferedFile | null, log: EvidenceLog): FileHashing {
+    const hashing: FileHashing = { done: Promise.resolve(), failure: undefined };
+    hashing.done = hashAcquisitionFiles(
       source,
       (file: FileLeaf) => {
         builder.addFile(file);
         list?.write(`${JSON.stringify(file)}\n`);
       },
       (message) => log.warn(message),
+    ).then(
+      () => {
+        list?.close();
+        const files = builder.fileSummary();
+        log.info(`evidence: ${files.count} files hashed, root ${files.root}`);
+      },
+      (error: unknown) => {
+        list?.close();
+        hashing.failure = error;
+      },
     );
-    list?.close();
-    const files = builder.fileSummary();
-    log.info(`evidence: ${files.count} files hashed, root ${files.root}`);
-    if (existing !== null && existing.predicate.files.root !== files.root) {
-      throw new EvidenceError(
-        'SEAL_MISMATCH',
-        `The acquisition is not the one sealed in ${dir}: its files differ from the seal of ${existing.predicate.sealedAt}; check the right acquisition, or a new folder to start again.`,
-      );
-    }
-    return new EvidenceRun(dir, info, options, signing, builder, existing, log);
+    return hashing;
   }
+
+  /** Waits for every file to be hashed into the seal. */
+  private async filesHashed(): Promise<void> {
+    await this.hashing.done;
+    if (this.hashing.failure !== undefined) throw this.hashing.failure;
+  }
+
 
   addRecord(record: ArtifactRecord): LeafRef {
     return this.builder.addRecord(record);
@@ -153,6 +192,7 @@ export class EvidenceRun {
 
   /** Writes (or keeps) the seal; returns its document. */
   async finishSeal(): Promise<{ doc: SignedDocument; reused: boolean; resealed: boolean; timestamp: EvidenceSummary['timestamp'] }> {
+    await this.filesHashed();
     const records = this.builder.recordRoots();
     const existing = this.existing;
     if (existing !== null && canonicalJson(existing.predicate.records) === canonicalJson(records)) {

@@ -7,7 +7,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { AcquisitionInfo, DeviceInfo } from '../acquisition/acquisition.js';
-import type { Source } from '../acquisition/source.js';
+import type { FileDigest, Source, SourceEntry } from '../acquisition/source.js';
 import type { ArtifactRecord } from '../artifacts/types.js';
 import { describeError } from '../errors.js';
 import { fromBase64, toBase64, toHex } from './bytes.js';
@@ -16,16 +16,8 @@ import { canonicalBytes } from './canonical.js';
 import { signEnvelope } from './dsse.js';
 import { INTOTO_PAYLOAD_TYPE, SEAL_PREDICATE_TYPE, statement, type Statement } from './intoto.js';
 import type { LoadedSigner } from './keys.js';
-import {
-  fileLeaf,
-  fileSalt,
-  identifierCommitment,
-  identifierSalt,
-  recordLeaf,
-  recordSalt,
-  secretCommitment,
-  type Hmac,
-} from './leaves.js';
+import { identifierCommitment, identifierSalt, secretCommitment, type Hmac } from './leaves.js';
+import { LeafHasher } from './leaf-hasher.js';
 import { MerkleRootBuilder } from './merkle.js';
 import { sha256 } from './node-crypto.js';
 import type { FileLeaf, LeafRef, RecordRoot, SealPredicate, SignedDocument, ToolRef } from './statements.js';
@@ -38,14 +30,16 @@ const IDENTIFYING: readonly (keyof DeviceInfo)[] = ['udid', 'serialNumber', 'ime
 export class SealBuilder {
   private readonly files = new MerkleRootBuilder(sha256);
   private readonly records = new Map<string, MerkleRootBuilder>();
+  private readonly leaves: LeafHasher;
   private fileBytes = 0;
   private unreadable = 0;
 
-  constructor(readonly secret: Uint8Array) {}
+  constructor(readonly secret: Uint8Array) {
+    this.leaves = new LeafHasher(secret);
+  }
 
   addFile(file: FileLeaf): void {
-    const salt = fileSalt(hmacSha256, this.secret, this.files.size);
-    this.files.add(fileLeaf(sha256, salt, file));
+    this.files.add(this.leaves.fileLeaf(file, this.files.size));
     this.fileBytes += file.size;
     if (file.sha256 === null) this.unreadable += 1;
   }
@@ -57,9 +51,9 @@ export class SealBuilder {
       this.records.set(record.artifact, tree);
     }
     const index = tree.size;
-    const leaf = recordLeaf(sha256, recordSalt(hmacSha256, this.secret, record.artifact, index), record);
+    const leaf = this.leaves.recordLeaf(record, index);
     tree.add(leaf);
-    return { artifact: record.artifact, index, leaf: toHex(leaf) };
+    return { artifact: record.artifact, index, leaf: leaf.toString('hex') };
   }
 
   fileSummary(): SealPredicate['files'] {
@@ -73,30 +67,50 @@ export class SealBuilder {
   }
 }
 
+/** Files hashed at once: enough to keep every hashing worker busy, few enough to hold only their paths. */
+const FILES_IN_FLIGHT = 256;
+
 /**
  * Hashes every file the acquisition holds, in the Source's stable entry order, handing
- * each leaf on. A file that cannot be read is sealed as listed with no hash, and counted.
+ * each leaf on in that order; up to FILES_IN_FLIGHT files are hashed at the same time (on
+ * worker threads where the Source hashes files by path). A file that cannot be read is
+ * sealed as listed with no hash, and counted. A file listed without content (a backup row
+ * without its blob) is sealed only if the Source still knows its hash (a tar member the
+ * index pass hashed but did not keep).
  */
 export async function hashAcquisitionFiles(
   source: Source,
   onFile: (file: FileLeaf) => void,
   warn: (message: string) => void,
 ): Promise<void> {
+  const hashFile = source.hashFile?.bind(source);
+  // hasContent is asked only when a hash fails: in a backup it is a Manifest.db lookup per file.
+  const leafOf = async (hash: (path: string) => Promise<FileDigest>, entry: SourceEntry): Promise<FileLeaf | null> => {
+    try {
+      const digest = await hash(entry.path);
+      return { path: digest.path, stored: digest.stored, size: digest.size, sha256: digest.sha256 };
+    } catch (error) {
+      if (!source.hasContent(entry.path)) return null;
+      warn(`seal: ${entry.path} could not be read and is sealed without a hash (${describeError(error)})`);
+      return { path: entry.path, stored: entry.path, size: entry.size, sha256: null };
+    }
+  };
+  const inFlight: Promise<FileLeaf | null>[] = [];
+  const handOn = async (): Promise<void> => {
+    const leaf = await inFlight.shift();
+    if (leaf) onFile(leaf);
+  };
   for (const entry of source.entries()) {
-    if (entry.type !== 'file' || !source.hasContent(entry.path)) continue;
-    if (source.hashFile === undefined) {
-      onFile({ path: entry.path, stored: entry.path, size: entry.size, sha256: null });
+    if (entry.type !== 'file') continue;
+    if (hashFile === undefined) {
+      if (source.hasContent(entry.path)) onFile({ path: entry.path, stored: entry.path, size: entry.size, sha256: null });
       continue;
     }
-    try {
-      const digest = await source.hashFile(entry.path);
-      onFile({ path: digest.path, stored: digest.stored, size: digest.size, sha256: digest.sha256 });
-    } catch (error) {
-      warn(`seal: ${entry.path} could not be read and is sealed without a hash (${describeError(error)})`);
-      onFile({ path: entry.path, stored: entry.path, size: entry.size, sha256: null });
-    }
+    inFlight.push(leafOf(hashFile, entry));
+    if (inFlight.length >= FILES_IN_FLIGHT) await handOn();
   }
-  if (source.hashFile === undefined) warn(`seal: this kind of acquisition (${source.kind}) cannot hash its files yet; they are sealed by name and size only`);
+  while (inFlight.length > 0) await handOn();
+  if (hashFile === undefined) warn(`seal: this kind of acquisition (${source.kind}) cannot hash its files yet; they are sealed by name and size only`);
 }
 
 export interface SealContext {

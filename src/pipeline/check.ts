@@ -129,7 +129,11 @@ export async function runExtractor(
     })) {
       count += 1;
       onRecord(record);
-      if (count % 5000 === 0) progress?.recordsRead?.(extractor, count);
+      if (count % 5000 === 0) {
+        progress?.recordsRead?.(extractor, count);
+        // A turn of the event loop, so the seal's hashing workers are handed more files during a long table.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
   } catch (error) {
     const unsupported = isExhibitError(error) && error.code === 'ARTIFACT_UNSUPPORTED_SCHEMA';
@@ -181,13 +185,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     options.progress?.opened?.(opened.info, extractors.length);
     const detector = new Detector(options.rules ?? RULES, index);
     const records = new RecordsWriter(join(resultsDir, 'records'));
-    const timeline = new TimelineCollector();
+    const timeline = new TimelineCollector(workDir.newSubdir());
     const findings = new Map<string, Finding>();
     const coverage: CoverageEntry[] = [];
+    const durations = new Map<string, number>();
     let recordTotal = 0;
 
     for (const [position, extractor] of extractors.entries()) {
       options.progress?.artifactStarted?.(extractor, position);
+      const started = performance.now();
       const { entry } = await runExtractor(
         extractor,
         source,
@@ -204,6 +210,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
         },
         options.progress,
       );
+      durations.set(entry.artifact, Math.round(performance.now() - started));
       coverage.push(entry);
       log.info(`artifact ${entry.artifact}: ${entry.status}, ${entry.records} records${entry.message ? ` (${entry.message})` : ''}`);
       for (const issue of entry.issues) log.warn(`artifact ${entry.artifact}: ${issue.code} ${issue.path ?? ''} ${issue.message}`);
@@ -222,7 +229,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     });
     timeline.write(join(resultsDir, 'timeline.csv'));
     writeFindingsTimeline(join(resultsDir, 'timeline-findings.csv'), sorted);
-    writeCoverageJson(join(resultsDir, 'coverage.json'), opened.info, coverage, source.problems?.() ?? []);
+    writeCoverageJson(join(resultsDir, 'coverage.json'), opened.info, coverage, source.problems?.() ?? [], durations);
     writeAcquisitionJson(join(resultsDir, 'acquisition.json'), opened.info, source.digests());
     const evidenceSummary = await evidence?.finishCheck({
       findings: sorted,
