@@ -7,6 +7,33 @@
 import type { FileDigest, OpenedSqlite, Source, SourceEntry, SourceProblem } from './source.js';
 import type { PlistValue } from '../formats/plist.js';
 import { AcquisitionError } from '../errors.js';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The folder on disk where an acquisition starts: `input` itself when `isRoot` says so,
+ * else its one subfolder that is. Several such subfolders are an error, as in findRoot.
+ */
+export function folderRoot(input: string, isRoot: (folder: string) => boolean, label: string): string | undefined {
+  if (isRoot(input)) return input;
+  let names: string[];
+  try {
+    names = readdirSync(input);
+  } catch {
+    return undefined;
+  }
+  const roots = names.filter((name) => {
+    try {
+      return statSync(join(input, name)).isDirectory() && isRoot(join(input, name));
+    } catch {
+      return false;
+    }
+  });
+  if (roots.length > 1) {
+    throw new AcquisitionError('MULTIPLE_ACQUISITIONS', `This holds ${roots.length} ${label} (${roots.sort().join(', ')}); point Exhibit at one of them.`);
+  }
+  return roots[0] === undefined ? undefined : join(input, roots[0]);
+}
 
 function hasAny(source: Source, prefix: string, markers: readonly string[]): boolean {
   return markers.some((marker) => source.find(`${prefix}${marker}`).length > 0);

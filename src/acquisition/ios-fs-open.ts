@@ -5,18 +5,18 @@
  * member, a tar in one streamed pass that hashes every member and keeps only the files
  * some extractor will read.
  */
-import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { AcquisitionInfo, AcquisitionOpener, DeviceInfo, OpenOptions, OpenedAcquisition } from './acquisition.js';
+import type { AcquisitionInfo, AcquisitionOpener, OpenOptions, OpenedAcquisition } from './acquisition.js';
 import type { Source } from './source.js';
 import { openFolderSource } from './folder-source.js';
 import { openZipSource } from './zip-source.js';
 import { openTarSource } from './tar-source.js';
-import { findRoot, subtreeSource } from './find-root.js';
+import { findRoot, folderRoot, subtreeSource } from './find-root.js';
 import { zipMemberNames } from './zip-names.js';
 import { tarMemberNames } from './tar-names.js';
 import { AcquisitionError } from '../errors.js';
-import { isPlistDict } from '../formats/plist.js';
+import { readSystemVersion } from './system-version.js';
 
 /** Where a dump says which iOS it is; kept from an archive even when no extractor reads it. */
 const SYSTEM_VERSION = 'System/Library/CoreServices/SystemVersion.plist';
@@ -39,24 +39,7 @@ function isDumpFolder(folder: string): boolean {
 
 /** The folder holding `private/var`: the input, or its one subfolder that does. */
 function dumpRootInFolder(input: string): string | undefined {
-  if (isDumpFolder(input)) return input;
-  let names: string[];
-  try {
-    names = readdirSync(input);
-  } catch {
-    return undefined;
-  }
-  const roots = names.filter((name) => {
-    try {
-      return statSync(join(input, name)).isDirectory() && isDumpFolder(join(input, name));
-    } catch {
-      return false;
-    }
-  });
-  if (roots.length > 1) {
-    throw new AcquisitionError('MULTIPLE_ACQUISITIONS', `This holds ${roots.length} file-system dumps (${roots.sort().join(', ')}); point Exhibit at one of them.`);
-  }
-  return roots[0] === undefined ? undefined : join(input, roots[0]);
+  return folderRoot(input, isDumpFolder, 'file-system dumps');
 }
 
 function recognise(input: string, stats: Stats): boolean {
@@ -73,23 +56,6 @@ function recognise(input: string, stats: Stats): boolean {
   if (zipNames !== null) return namesLookLikeDump(zipNames);
   const tarNames = tarMemberNames(input);
   return tarNames !== null && namesLookLikeDump(tarNames);
-}
-
-async function readDevice(source: Source): Promise<DeviceInfo> {
-  if (!source.hasContent(SYSTEM_VERSION)) return {};
-  try {
-    const { value } = await source.readPlist(SYSTEM_VERSION);
-    if (!isPlistDict(value)) return {};
-    const record = value;
-    const device: DeviceInfo = {};
-    if (typeof record['ProductVersion'] === 'string') device.productVersion = record['ProductVersion'];
-    if (typeof record['ProductBuildVersion'] === 'string') device.buildVersion = record['ProductBuildVersion'];
-    if (typeof record['ProductName'] === 'string') device.productName = record['ProductName'];
-    return device;
-  } catch {
-    // An unreadable SystemVersion.plist leaves the version unknown; the check goes on.
-    return {};
-  }
 }
 
 async function open(input: string, options: OpenOptions): Promise<OpenedAcquisition> {
@@ -117,7 +83,7 @@ async function open(input: string, options: OpenOptions): Promise<OpenedAcquisit
     }
     source = subtreeSource(base, prefix);
   }
-  const info: AcquisitionInfo = { kind: 'ios-fs', name, device: await readDevice(source) };
+  const info: AcquisitionInfo = { kind: 'ios-fs', name, device: await readSystemVersion(source, SYSTEM_VERSION) };
   return { root, source, info };
 }
 

@@ -5,16 +5,16 @@
  * in one streamed pass and only the files some extractor reads are kept. Its name gives the
  * time it was taken and the phone's time zone, which the logs inside write without.
  */
-import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AcquisitionInfo, AcquisitionOpener, DeviceInfo, LocalTimeZone, OpenOptions, OpenedAcquisition } from './acquisition.js';
 import type { Source } from './source.js';
 import { openFolderSource } from './folder-source.js';
 import { openTarSource } from './tar-source.js';
-import { findRoot, subtreeSource } from './find-root.js';
+import { findRoot, folderRoot, subtreeSource } from './find-root.js';
 import { tarMemberNames } from './tar-names.js';
 import { AcquisitionError } from '../errors.js';
-import { isPlistDict } from '../formats/plist.js';
+import { readSystemVersion } from './system-version.js';
 
 const NAME = /^sysdiagnose_(\d{4})\.(\d{2})\.(\d{2})_(\d{2})-(\d{2})-(\d{2})([+-])(\d{2})(\d{2})(?:_(.*?))?(?:\.tar\.gz|\.tgz|\.tar)?$/;
 /** Files only a sysdiagnose has at its root. */
@@ -51,24 +51,7 @@ function hasMarkers(folder: string): boolean {
 
 /** The folder holding the sysdiagnose's files: the input, or its one subfolder that does. */
 function rootInFolder(input: string): string | undefined {
-  if (hasMarkers(input)) return input;
-  let names: string[];
-  try {
-    names = readdirSync(input);
-  } catch {
-    return undefined;
-  }
-  const roots = names.filter((name) => {
-    try {
-      return statSync(join(input, name)).isDirectory() && hasMarkers(join(input, name));
-    } catch {
-      return false;
-    }
-  });
-  if (roots.length > 1) {
-    throw new AcquisitionError('MULTIPLE_ACQUISITIONS', `This holds ${roots.length} sysdiagnose folders (${roots.sort().join(', ')}); point Exhibit at one of them.`);
-  }
-  return roots[0] === undefined ? undefined : join(input, roots[0]);
+  return folderRoot(input, hasMarkers, 'sysdiagnose folders');
 }
 
 function namesLookLikeSysdiagnose(names: readonly string[]): boolean {
@@ -93,18 +76,8 @@ function recognise(input: string, stats: Stats): boolean {
 }
 
 async function readDevice(source: Source, fromName: SysdiagnoseName | undefined): Promise<DeviceInfo> {
-  const device: DeviceInfo = {};
-  if (fromName?.build !== undefined) device.buildVersion = fromName.build;
-  if (!source.hasContent(SYSTEM_VERSION)) return device;
-  try {
-    const { value } = await source.readPlist(SYSTEM_VERSION);
-    if (!isPlistDict(value)) return device;
-    if (typeof value['ProductVersion'] === 'string') device.productVersion = value['ProductVersion'];
-    if (typeof value['ProductBuildVersion'] === 'string') device.buildVersion = value['ProductBuildVersion'];
-    if (typeof value['ProductName'] === 'string') device.productName = value['ProductName'];
-  } catch {
-    // An unreadable SystemVersion.plist leaves what the name said.
-  }
+  const device = await readSystemVersion(source, SYSTEM_VERSION);
+  if (device.buildVersion === undefined && fromName?.build !== undefined) device.buildVersion = fromName.build;
   return device;
 }
 
