@@ -48,3 +48,58 @@ export function join(parts: readonly Content[], separator: Content = ''): Html {
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
+
+/** Elements serialised at once when a long array is streamed: a few hundred kilobytes of JSON. */
+const JSON_CHUNK = 16_384;
+
+function* jsonChunks(value: unknown): Generator<string> {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    // A typed array serialises like the plain array of its numbers.
+    const numbers = value as unknown as ArrayLike<number> & { subarray(start: number, end: number): ArrayLike<number> };
+    yield '[';
+    for (let start = 0; start < numbers.length; start += JSON_CHUNK) {
+      const part = JSON.stringify(Array.from(numbers.subarray(start, start + JSON_CHUNK)));
+      yield (start > 0 ? ',' : '') + part.slice(1, -1);
+    }
+    yield ']';
+    return;
+  }
+  if (Array.isArray(value)) {
+    if (value.length <= JSON_CHUNK) {
+      yield JSON.stringify(value);
+      return;
+    }
+    yield '[';
+    for (let start = 0; start < value.length; start += JSON_CHUNK) {
+      const part = JSON.stringify(value.slice(start, start + JSON_CHUNK));
+      yield (start > 0 ? ',' : '') + part.slice(1, -1);
+    }
+    yield ']';
+    return;
+  }
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    let first = true;
+    yield '{';
+    for (const [key, item] of Object.entries(value)) {
+      // JSON.stringify leaves these properties out.
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+      yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+      first = false;
+      yield* jsonChunks(item);
+    }
+    yield '}';
+    return;
+  }
+  yield JSON.stringify(value);
+}
+
+/**
+ * jsonForScript's text in pieces, so a timeline of a million rows is written out without
+ * ever being one string: typed arrays serialise as arrays of numbers, long arrays a slice at
+ * a time. The escapes replace single characters, so escaping each piece equals escaping the whole.
+ */
+export function* jsonForScriptChunks(value: unknown): Generator<string> {
+  for (const chunk of jsonChunks(value)) {
+    yield chunk.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  }
+}

@@ -137,17 +137,17 @@ describe('the report model', () => {
       '2021-07-14T12:00:00.000Z',
       '2021-07-15T07:00:00.000Z',
     ]);
-    expect(timeline.a.map((a) => timeline.artifacts[a])).toEqual([
+    expect(Array.from(timeline.a, (a) => timeline.artifacts[a])).toEqual([
       'datausage', 'sms', 'sms', 'sms', 'datausage', 'sms', 'datausage', 'datausage', 'sms',
     ]);
-    expect(timeline.m.map((m) => timeline.meanings[m])).toEqual([
+    expect(Array.from(timeline.m, (m) => timeline.meanings[m])).toEqual([
       'first used', 'received', 'received', 'received', 'first used', 'received', 'last used', 'last used', 'received',
     ]);
     // Sources in the order the records files are read (datausage.jsonl before sms.jsonl).
     expect(timeline.sources.map((source) => source.path)).toEqual([USAGE_DB.path, SMS_DB.path]);
     expect(timeline.sources[1]?.locator).toEqual({ kind: 'sqlite', table: 'message', rowid: '{n}' });
     // At the same time, rows sort by summary: process=bh before process=mDNSResponder.
-    expect(timeline.n).toEqual([1, 1, 2, 3, 2, 4, 2, 1, 5]);
+    expect(Array.from(timeline.n)).toEqual([1, 1, 2, 3, 2, 4, 2, 1, 5]);
     const linkIndex = items.findIndex((item) => item.finding.rule.id === 'ios.sms.link-indicator');
     const bhIndex = items.findIndex((item) => item.finding.rule.id === 'ios.datausage.process');
     // Both times of the bh process record carry its finding.

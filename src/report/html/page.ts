@@ -16,7 +16,7 @@ import { findingsAnnex } from './annex-findings.js';
 import { timelineAnnex } from './annex-timeline.js';
 import { CLIENT_JS } from './client/index.js';
 import { clientData } from './client-data.js';
-import { html, jsonForScript, raw, type Html } from './html.js';
+import { html, jsonForScriptChunks, raw, type Html } from './html.js';
 import { ICONS } from './icons.js';
 import type { ReportModel } from './model.js';
 import { renderContext, type RenderContext } from './render-context.js';
@@ -61,13 +61,17 @@ function toc(ctx: RenderContext): Html {
   return html`<nav class="toc" aria-label="${tr.t('doc.toc')}"><ol>${entries.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ol></nav>`;
 }
 
-export function renderReport(model: ReportModel, lang: Lang, rules?: readonly Rule[]): string {
+/**
+ * The page in pieces, in order: the markup before the embedded data, the data a slice at a
+ * time, then the rest. Written out piece by piece, the page is never one string in memory.
+ */
+export function* renderReportChunks(model: ReportModel, lang: Lang, rules?: readonly Rule[]): Generator<string> {
   const pack = PACKS[lang];
   const ctx = renderContext(model, pack, rules);
   const { tr } = ctx;
   const device = model.acquisition.device;
   const subject = [device.productName ?? device.productType, model.acquisition.name].filter(Boolean).join(' · ');
-  const page = html`<!DOCTYPE html>
+  const head = html`<!DOCTYPE html>
 <html lang="${pack.lang}" dir="${pack.dir}">
 <head>
 <meta charset="utf-8">
@@ -98,10 +102,16 @@ ${acquisitionAnnex(ctx)}
 ${evidenceAnnex(ctx)}
 ${aboutAnnex(ctx)}
 </main>
-<script type="application/json" id="exhibit-data">${raw(jsonForScript(clientData(ctx)))}</script>
+<script type="application/json" id="exhibit-data">`;
+  yield head.value;
+  yield* jsonForScriptChunks(clientData(ctx));
+  yield html`</script>
 <script>${raw(CLIENT_JS)}</script>
 </body>
 </html>
-`;
-  return page.value;
+`.value;
+}
+
+export function renderReport(model: ReportModel, lang: Lang, rules?: readonly Rule[]): string {
+  return [...renderReportChunks(model, lang, rules)].join('');
 }

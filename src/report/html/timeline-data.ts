@@ -16,17 +16,17 @@ export interface TimelineSource {
 export interface TimelineColumns {
   /** Milliseconds since 1970 of the first row; `t` holds each row's difference from the previous one. */
   t0: number;
-  t: number[];
+  t: Float64Array;
   /** Index into `artifacts`. */
-  a: number[];
+  a: Int32Array;
   /** Index into `meanings`. */
-  m: number[];
+  m: Int32Array;
   /** Index into `strings` (the record summary). */
-  s: number[];
+  s: Int32Array;
   /** Index into `sources`. */
-  p: number[];
-  /** The locator's row or line number, or -1. */
-  n: number[];
+  p: Int32Array;
+  /** The locator's row or line number (up to 15 digits, so not an int32), or -1. */
+  n: Float64Array;
   artifacts: string[];
   meanings: string[];
   strings: string[];
@@ -36,6 +36,43 @@ export interface TimelineColumns {
 }
 
 export const LOCATOR_NUMBER = '{n}';
+
+/**
+ * A column of numbers in a typed array that doubles when full: a million rows cost 4 or 8
+ * bytes each instead of a slot in a JavaScript array (and the objects sorting would make).
+ */
+class Column<T extends Int32Array | Float64Array> {
+  private data: T;
+  length = 0;
+
+  constructor(private readonly make: (size: number) => T) {
+    this.data = make(1024);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length] = value;
+    this.length += 1;
+  }
+
+  at(index: number): number {
+    return this.data[index] ?? 0;
+  }
+
+  /** The values in the given order of row indexes. */
+  pick(order: Int32Array): T {
+    const out = this.make(order.length);
+    for (let k = 0; k < order.length; k += 1) out[k] = this.data[order[k] ?? 0] ?? 0;
+    return out;
+  }
+}
+
+const int32 = (size: number): Int32Array => new Int32Array(size);
+const float64 = (size: number): Float64Array => new Float64Array(size);
 
 class Interner {
   readonly values: string[] = [];
@@ -62,12 +99,12 @@ function splitLocator(locator: Locator): { shared: Locator; number: number } {
 }
 
 export class TimelineBuilder {
-  private readonly times: number[] = [];
-  private readonly artifactCol: number[] = [];
-  private readonly meaningCol: number[] = [];
-  private readonly summaryCol: number[] = [];
-  private readonly sourceCol: number[] = [];
-  private readonly numberCol: number[] = [];
+  private readonly times = new Column(float64);
+  private readonly artifactCol = new Column(int32);
+  private readonly meaningCol = new Column(int32);
+  private readonly summaryCol = new Column(int32);
+  private readonly sourceCol = new Column(int32);
+  private readonly numberCol = new Column(float64);
   private readonly artifacts = new Interner();
   private readonly meanings = new Interner();
   private readonly strings = new Interner();
@@ -113,34 +150,35 @@ export class TimelineBuilder {
 
   build(): TimelineColumns {
     const count = this.times.length;
-    const order = Array.from({ length: count }, (_, i) => i);
+    const order = new Int32Array(count);
+    for (let i = 0; i < count; i += 1) order[i] = i;
     const strings = this.strings.values;
     const sourceKeys = this.sourceKeys.values;
     const artifacts = this.artifacts.values;
     const meanings = this.meanings.values;
     const text = (list: readonly string[], i: number): string => list[i] ?? '';
     const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+    const { times, artifactCol, meaningCol, summaryCol, sourceCol, numberCol } = this;
     // The same order whatever the extraction order: time, then every other column.
     order.sort(
       (i, j) =>
-        (this.times[i] ?? 0) - (this.times[j] ?? 0) ||
-        cmp(text(artifacts, this.artifactCol[i] ?? 0), text(artifacts, this.artifactCol[j] ?? 0)) ||
-        cmp(text(meanings, this.meaningCol[i] ?? 0), text(meanings, this.meaningCol[j] ?? 0)) ||
-        cmp(text(strings, this.summaryCol[i] ?? 0), text(strings, this.summaryCol[j] ?? 0)) ||
-        cmp(text(sourceKeys, this.sourceCol[i] ?? 0), text(sourceKeys, this.sourceCol[j] ?? 0)) ||
-        (this.numberCol[i] ?? 0) - (this.numberCol[j] ?? 0) ||
+        times.at(i) - times.at(j) ||
+        cmp(text(artifacts, artifactCol.at(i)), text(artifacts, artifactCol.at(j))) ||
+        cmp(text(meanings, meaningCol.at(i)), text(meanings, meaningCol.at(j))) ||
+        cmp(text(strings, summaryCol.at(i)), text(strings, summaryCol.at(j))) ||
+        cmp(text(sourceKeys, sourceCol.at(i)), text(sourceKeys, sourceCol.at(j))) ||
+        numberCol.at(i) - numberCol.at(j) ||
         i - j,
     );
     const position = new Int32Array(count);
     order.forEach((original, sorted) => {
       position[original] = sorted;
     });
-    const t: number[] = new Array<number>(count);
-    const pick = (column: readonly number[]): number[] => order.map((i) => column[i] ?? 0);
-    let previous = count > 0 ? (this.times[order[0] ?? 0] ?? 0) : 0;
+    const t = new Float64Array(count);
+    let previous = count > 0 ? times.at(order[0] ?? 0) : 0;
     const t0 = previous;
     order.forEach((i, k) => {
-      const ms = this.times[i] ?? 0;
+      const ms = times.at(i);
       t[k] = ms - previous;
       previous = ms;
     });
@@ -150,11 +188,11 @@ export class TimelineBuilder {
     return {
       t0,
       t,
-      a: pick(this.artifactCol),
-      m: pick(this.meaningCol),
-      s: pick(this.summaryCol),
-      p: pick(this.sourceCol),
-      n: pick(this.numberCol),
+      a: artifactCol.pick(order),
+      m: meaningCol.pick(order),
+      s: summaryCol.pick(order),
+      p: sourceCol.pick(order),
+      n: numberCol.pick(order),
       artifacts: [...artifacts],
       meanings: [...meanings],
       strings: [...strings],

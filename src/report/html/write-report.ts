@@ -2,11 +2,11 @@
  * Writing report.html from a results folder: the one entry point `exhibit check` and
  * `exhibit report` share. The same folder, language and options give the same bytes.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../i18n/types.js';
 import { buildReportModel } from './model.js';
-import { renderReport } from './page.js';
+import { renderReportChunks } from './page.js';
 
 export interface ReportOptions {
   lang: Lang;
@@ -23,8 +23,13 @@ export function defaultReportPath(resultsDir: string, redact: boolean): string {
 export async function writeReport(resultsDir: string, options: ReportOptions): Promise<string> {
   const redact = options.redact ?? false;
   const model = await buildReportModel(resultsDir, { redact });
-  const page = renderReport(model, options.lang);
   const path = options.output ?? defaultReportPath(resultsDir, redact);
-  writeFileSync(path, page, { mode: 0o600 });
+  // Piece by piece: the timeline's data alone can be tens of megabytes of JSON.
+  const file = openSync(path, 'w', 0o600);
+  try {
+    for (const chunk of renderReportChunks(model, options.lang)) writeSync(file, chunk, null, 'utf8');
+  } finally {
+    closeSync(file);
+  }
   return path;
 }
