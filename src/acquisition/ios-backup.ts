@@ -11,7 +11,7 @@
  * and add that of the decrypted content.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileDigest, OpenedSqlite, Source, SourceEntry } from './source.js';
 import type { SqliteDatabase, SqlRow } from '../formats/sqlite.js';
@@ -41,6 +41,12 @@ const FLAG_DIRECTORY = 2;
 const PAGE = 2000;
 /** AES-CBC padding adds at most one block to the stored size. */
 const AES_BLOCK = 16;
+/**
+ * Decoded rows kept for later entries(), stat() and hashFile() calls: decoding an MBFile
+ * blob costs far more than hashing a small file. Past this many the oldest are dropped,
+ * which bounds memory on huge backups while still serving a hash that follows its listing.
+ */
+const MAX_CACHED_ROWS = 100_000;
 
 /** What an encrypted backup needs to be read: its unlocked class keys and Manifest.db key. */
 export interface BackupDecryption {
@@ -90,6 +96,10 @@ const MANIFEST_INDEXES = {
 export class IosBackupSource implements Source {
   readonly kind = 'ios-backup' as const;
   private readonly digestByStored = new Map<string, FileDigest>();
+  private readonly entryByPath = new Map<string, SourceEntry>();
+  /** Only when no two rows share a path does a path name one row, so that a cached entry is exact. */
+  private pathsUnique: boolean | undefined;
+  private readonly blobNamesByShard = new Map<string, Set<string>>();
 
   private constructor(
     readonly root: string,
@@ -159,12 +169,50 @@ export class IosBackupSource implements Source {
     };
   }
 
+  private cacheUsable(): boolean {
+    if (this.pathsUnique === undefined) {
+      let duplicated = false;
+      try {
+        for (const _ of this.manifest.iterate(
+          'SELECT 1 FROM Files GROUP BY domain, relativePath HAVING count(*) > 1 LIMIT 1',
+        )) {
+          duplicated = true;
+        }
+      } catch {
+        duplicated = true;
+      }
+      this.pathsUnique = !duplicated;
+    }
+    return this.pathsUnique;
+  }
+
+  private cached(path: string): SourceEntry | undefined {
+    if (!this.cacheUsable()) return undefined;
+    const entry = this.entryByPath.get(path);
+    return entry ? copyEntry(entry) : undefined;
+  }
+
   private rowToEntry(row: SqlRow): SourceEntry {
-    const fileID = sqlText(row['fileID']) ?? '';
     const domain = sqlText(row['domain']) ?? '';
     const relativePath = sqlText(row['relativePath']) ?? '';
-    const flags = sqlNumber(row['flags']) ?? 0;
     const path = relativePath === '' ? domain : `${domain}/${relativePath}`;
+    const hit = this.cached(path);
+    if (hit) return hit;
+    const entry = this.decodeRow(row, path, domain, relativePath);
+    if (this.cacheUsable()) {
+      if (this.entryByPath.size >= MAX_CACHED_ROWS) {
+        const oldest = this.entryByPath.keys().next();
+        if (!oldest.done) this.entryByPath.delete(oldest.value);
+      }
+      this.entryByPath.set(path, entry);
+      return copyEntry(entry);
+    }
+    return entry;
+  }
+
+  private decodeRow(row: SqlRow, path: string, domain: string, relativePath: string): SourceEntry {
+    const fileID = sqlText(row['fileID']) ?? '';
+    const flags = sqlNumber(row['flags']) ?? 0;
     const type = flags === FLAG_FILE ? 'file' : flags === FLAG_DIRECTORY ? 'directory' : 'symlink';
     const blob = sqlBytes(row['file']);
     const entry: SourceEntry = {
@@ -191,9 +239,29 @@ export class IosBackupSource implements Source {
       }
     }
     if (entry.backup && type === 'file' && FILE_ID.test(fileID)) {
-      entry.backup.present = existsSync(this.blobPath(fileID));
+      entry.backup.present = this.blobPresent(fileID);
     }
     return entry;
+  }
+
+  /** One listing per shard folder instead of a stat per file; the backup folder is evidence and does not change. */
+  private blobPresent(fileID: string): boolean {
+    const shard = fileID.slice(0, 2);
+    let names = this.blobNamesByShard.get(shard);
+    if (!names) {
+      names = new Set();
+      try {
+        for (const dirent of readdirSync(join(this.root, shard), { withFileTypes: true })) {
+          // A link counts only if its target exists, which the check below settles.
+          if (!dirent.isSymbolicLink()) names.add(dirent.name);
+        }
+      } catch {
+        // An absent or unreadable shard folder lists nothing; each file is then checked alone.
+      }
+      this.blobNamesByShard.set(shard, names);
+    }
+    // A name missing from the listing may still exist: a link, or a case-insensitive file system.
+    return names.has(fileID) || existsSync(this.blobPath(fileID));
   }
 
   private blobPath(fileID: string): string {
@@ -280,6 +348,8 @@ export class IosBackupSource implements Source {
 
   stat(path: string): SourceEntry | undefined {
     if ((BACKUP_ROOT_FILES as readonly string[]).includes(path)) return this.rootEntry(path);
+    const hit = this.cached(path);
+    if (hit) return hit;
     const row = this.row(path);
     return row ? this.rowToEntry(row) : undefined;
   }
@@ -299,9 +369,8 @@ export class IosBackupSource implements Source {
       if (path === 'Manifest.db' && this.decryption?.manifestKey) located.key = this.decryption.manifestKey;
       return located;
     }
-    const row = this.row(path);
-    const entry = row ? this.rowToEntry(row) : undefined;
-    if (!row || !entry?.backup) throw new ArtifactError('ARTIFACT_MISSING', `${path} is not listed in Manifest.db`);
+    const entry = this.stat(path);
+    if (!entry?.backup) throw new ArtifactError('ARTIFACT_MISSING', `${path} is not listed in Manifest.db`);
     const { fileID } = entry.backup;
     if (!FILE_ID.test(fileID)) {
       throw new ArtifactError('UNSAFE_PATH', `Manifest.db gives ${path} an invalid file ID, so it was not read`);
@@ -311,6 +380,9 @@ export class IosBackupSource implements Source {
     }
     const located: Located = { physical: this.blobPath(fileID), stored: IosBackupSource.storedPath(fileID) };
     if (this.decryption && options.decrypt) {
+      // The wrapped key is not cached: only files actually read need it.
+      const row = this.row(path);
+      if (!row) throw new ArtifactError('ARTIFACT_MISSING', `${path} is not listed in Manifest.db`);
       const { key, size } = this.fileKey(path, row);
       located.key = key;
       located.expectedSize = size;
@@ -435,6 +507,13 @@ export class IosBackupSource implements Source {
   close(): void {
     this.manifest.close();
   }
+}
+
+/** A cached entry handed out as a copy, so that a caller changing it cannot change the cache. */
+function copyEntry(entry: SourceEntry): SourceEntry {
+  const copy: SourceEntry = { ...entry, times: { ...entry.times } };
+  if (entry.backup) copy.backup = { ...entry.backup };
+  return copy;
 }
 
 /** True when the first bytes are SQLite's header; an encrypted Manifest.db is random bytes. */
