@@ -33,6 +33,9 @@ const LOOKUPS: Record<IndicatorCheck, Lookup> = {
   'android-property': (index, value) => index.matchAndroidProperty(value),
 };
 
+/** Shared by every record that raises nothing; callers only read it. */
+const NO_FINDINGS: Finding[] = [];
+
 const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 function lowest(a: Confidence, b: Confidence): Confidence {
@@ -125,26 +128,35 @@ export class Detector {
   inspect(record: ArtifactRecord): Finding[] {
     const rules = this.byArtifact.get(record.artifact);
     if (!rules) return [];
-    const found = new Map<string, Finding>();
-    for (const rule of rules) {
+    // Almost every record raises nothing: allocate the de-duplication map only once one does.
+    let found: Map<string, Finding> | undefined;
+    for (let i = 0; i < rules.length; i += 1) {
+      const rule = rules[i] as Rule;
       const findings = rule.type === 'indicator' ? this.indicatorFindings(rule, record) : this.heuristicFindings(rule, record);
+      if (findings.length === 0) continue;
+      found ??= new Map<string, Finding>();
       for (const finding of findings) found.set(finding.id, finding);
     }
-    return [...found.values()];
+    return found === undefined ? NO_FINDINGS : [...found.values()];
   }
 
   private indicatorFindings(rule: IndicatorRule, record: ArtifactRecord): Finding[] {
-    if (rule.when && !evaluate(rule.when, record.fields)) return [];
+    if (rule.when && !evaluate(rule.when, record.fields)) return NO_FINDINGS;
     const lookup = LOOKUPS[rule.check];
-    const findings: Finding[] = [];
+    let findings: Finding[] | undefined;
     // One indicator matched through several fields or values of a record (a tab's URL and
     // its session history, a file's device path and its relative path) is one finding.
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined;
     for (const field of rule.fields) {
-      for (const value of stringsOf(record.fields[field])) {
-        for (const match of lookup(this.index, value)) {
+      const raw = record.fields[field];
+      if (raw === undefined || raw === null || raw === '') continue;
+      for (const value of stringsOf(raw)) {
+        const matches = lookup(this.index, value);
+        if (matches.length === 0) continue;
+        for (const match of matches) {
           const { indicator } = match;
           const key = `${indicator.bundle.sha256}\u0000${indicator.stixId}\u0000${indicator.normalized}`;
+          seen ??= new Set<string>();
           if (seen.has(key)) continue;
           seen.add(key);
           const content = {
@@ -176,6 +188,7 @@ export class Detector {
             record,
           );
           const caution = cautionApplies(rule, match) && indicator.caution ? ` ${indicator.caution.text}` : '';
+          findings ??= [];
           findings.push({
             id: findingId(content),
             ...content,
@@ -186,11 +199,11 @@ export class Detector {
         }
       }
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   }
 
   private heuristicFindings(rule: HeuristicRule, record: ArtifactRecord): Finding[] {
-    if (!evaluate(rule.condition, record.fields)) return [];
+    if (!evaluate(rule.condition, record.fields)) return NO_FINDINGS;
     const value = displayValue(record.fields[rule.field]);
     const content = {
       rule: { id: rule.id, version: rule.version, type: rule.type, title: rule.title },

@@ -216,7 +216,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       for (const issue of entry.issues) log.warn(`artifact ${entry.artifact}: ${issue.code} ${issue.path ?? ''} ${issue.message}`);
       options.progress?.artifactDone?.(entry);
     }
-    records.close();
+    await records.close();
 
     const sorted = [...findings.values()].sort(compareFindings);
     const counts = severityCounts(sorted);

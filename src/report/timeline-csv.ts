@@ -10,7 +10,7 @@ import type { Finding } from '../detection/finding.js';
 import { csvRow } from './csv.js';
 import { locatorText } from './locator-text.js';
 import { summarizeRecord } from './record-summary.js';
-import { BufferedFile } from './buffered-file.js';
+import { ByteSink } from './records-jsonl.js';
 
 type Row = [time: string, artifact: string, meaning: string, summary: string, path: string, locator: string];
 
@@ -132,20 +132,24 @@ export class TimelineCollector {
     if (record.times.length === 0) return;
     const summary = summarizeRecord(record);
     const locator = locatorText(record.origin.locator);
-    for (const time of record.times) {
-      this.rows.push([time.at, record.artifact, time.meaning, summary, record.origin.path, locator]);
-      this.count += 1;
-      if (this.first === undefined || time.at < this.first) this.first = time.at;
-      if (this.last === undefined || time.at > this.last) this.last = time.at;
+    const { artifact, times } = record;
+    const path = record.origin.path;
+    for (let i = 0; i < times.length; i += 1) {
+      const time = times[i] as ArtifactRecord['times'][number];
+      const at = time.at;
+      this.rows.push([at, artifact, time.meaning, summary, path, locator]);
+      if (this.first === undefined || at < this.first) this.first = at;
+      if (this.last === undefined || at > this.last) this.last = at;
     }
+    this.count += times.length;
     if (this.spillDir !== undefined && this.rows.length >= ROWS_PER_RUN) this.spill(this.spillDir);
   }
 
   private spill(dir: string): void {
     this.rows.sort(compareRows);
     const path = join(dir, `timeline-run-${this.runs.length}.jsonl`);
-    const file = new BufferedFile(path);
-    for (const row of this.rows) file.write(`${JSON.stringify(row)}\n`);
+    const file = new ByteSink(path);
+    for (const row of this.rows) file.writeLine(JSON.stringify(row));
     file.close();
     this.runs.push(path);
     this.rows = [];
@@ -162,7 +166,7 @@ export class TimelineCollector {
   }
 
   write(path: string): void {
-    const file = new BufferedFile(path);
+    const file = new ByteSink(path);
     file.write(csvRow([...TIMELINE_HEADER]));
     if (this.runs.length === 0) {
       this.rows.sort(compareRows);
