@@ -55,13 +55,17 @@ describe('opening an iOS file-system dump', () => {
   }
 
   it('keeps only the wanted files of a tar, and still lists and hashes every member', async () => {
-    const path = await buildFsDump(temp(), DUMP, 'tar.gz');
+    const metadata = 'private/var/mobile/Containers/Data/Application/0D1C2B3A-4958-4677-8695-A4B3C2D1E0F9/.com.apple.mobile_container_manager.metadata.plist';
+    const path = await buildFsDump(temp(), { nodes: [...DUMP.nodes, { path: metadata, content: buildXmlPlist({ MCMMetadataIdentifier: 'com.apple.mobilesafari' }) }] }, 'tar.gz');
     await opened(
       path,
       async ({ source }) => {
         expect(source.stat('private/var/tmp/hooker')?.type).toBe('file');
         expect((await source.readFile('private/var/db/diagnostics/shutdown.log')).bytes.toString()).toBe('SIGTERM: [1626512345]\n');
         await expect(source.readFile('private/var/tmp/hooker')).rejects.toThrow(/not kept/i);
+        // Container owners are kept whatever the extractors ask for: several of them name apps by it.
+        expect(source.hasContent(metadata)).toBe(true);
+        expect((await source.readPlist(metadata)).value).toEqual({ MCMMetadataIdentifier: 'com.apple.mobilesafari' });
       },
       { wanted: () => ['private/var/db/diagnostics/shutdown*.log'] },
     );

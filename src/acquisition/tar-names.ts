@@ -4,7 +4,7 @@
  * header to header, seeking over contents; a gzipped one is inflated only as far as a
  * bounded window. Returns null when the file is not a tar, so the next opener is tried.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import zlib from 'node:zlib';
 
 const BLOCK = 512;
@@ -87,20 +87,6 @@ function walk(readBlocks: BlockReader, limit: number): string[] | null {
   return names;
 }
 
-export function isGzip(path: string): boolean {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const head = readAt(fd, 0, 2);
-      return head.length === 2 && head[0] === 0x1f && head[1] === 0x8b;
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The start of a gzip stream inflated into at most GZIP_WINDOW bytes. Highly compressible
  * content would overflow the window, so less input is tried until it fits.
@@ -117,7 +103,22 @@ function inflateWindow(compressed: Buffer): Buffer | null {
   }
 }
 
+/** Two openers (sysdiagnose, then file-system dump) ask about the same input in a row: peek once. */
+let lastPeek: { key: string; names: string[] | null } | undefined;
+
 export function tarMemberNames(path: string, limit = 5000): string[] | null {
+  let key: string;
+  try {
+    const stats = statSync(path);
+    key = `${path}\u0000${stats.size}\u0000${stats.mtimeMs}\u0000${limit}`;
+  } catch {
+    return null;
+  }
+  if (lastPeek?.key !== key) lastPeek = { key, names: peekTarMemberNames(path, limit) };
+  return lastPeek.names;
+}
+
+function peekTarMemberNames(path: string, limit: number): string[] | null {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -125,7 +126,8 @@ export function tarMemberNames(path: string, limit = 5000): string[] | null {
     return null;
   }
   try {
-    if (!isGzip(path)) {
+    const head = readAt(fd, 0, 2);
+    if (!(head.length === 2 && head[0] === 0x1f && head[1] === 0x8b)) {
       if (fstatSync(fd).size < BLOCK) return null;
       return walk((position, length) => readAt(fd, position, length), limit);
     }

@@ -89,7 +89,7 @@ describe('keychain_analytics extractor', () => {
     );
     expect(records).toHaveLength(4);
     expect(issues.map((i) => [i.code, i.path, i.message])).toEqual([
-      ['corrupt', `${DIR}/keychain.db`, expect.any(String)],
+      ['corrupt', `${DIR}/keychain.db`, '1 analytics row(s) have data that is not an attribute dictionary (first: all_events row 2: The file is neither a binary nor an XML property list.); their times were kept'],
       ['unsupported-schema', `${DIR}/other.db`, 'unsupported schema: no hard_failures, soft_failures or all_events table (tables: events_v9)'],
       ['unsupported-schema', `${DIR}/partial.db`, 'unsupported schema: hard_failures lacks timestamp or data (columns: id, payload)'],
     ]);

@@ -100,6 +100,17 @@ describe('the report page', () => {
     expect(renderReport(newer, 'fr')).toContain('<li><span lang="en">A sentence from a newer version.</span></li>');
   });
 
+  it('gives the time a sysdiagnose was taken, from its name, where a backup gives its date', () => {
+    expect(renderReport(model, 'en')).not.toContain('Acquisition made on');
+    const sysdiagnose: ReportModel = {
+      ...model,
+      acquisition: { ...model.acquisition, kind: 'ios-sysdiagnose', takenAt: '2026-01-02T09:11:12.000000Z', timeZone: { offsetMinutes: 60, label: '+0100' } },
+    };
+    expect(renderReport(sysdiagnose, 'en')).toContain(
+      'Acquisition made on</dt><dd><time datetime="2026-01-02T09:11:12.000000Z" title="2026-01-02T09:11:12.000000Z">2 January 2026 at 09:11:12</time></dd>',
+    );
+  });
+
   it('names the members of the acquisition that were refused, in the page\'s language', () => {
     const withProblems: ReportModel = {
       ...model,

@@ -3,7 +3,9 @@
  * the columns, COMMAND last; values separated by runs of spaces, none of them empty, and
  * COMMAND the rest of the line (it keeps its spaces and arguments).
  */
-import type { FieldValue, RecordFields } from '../../types.js';
+import type { ExtractContext, FieldValue, RecordFields } from '../../types.js';
+import type { FileDigest } from '../../../acquisition/source.js';
+import { commandFields } from './process-command.js';
 
 /** Record field names of the columns iOS's ps prints. */
 const FIELD_NAMES: Readonly<Record<string, string>> = {
@@ -69,4 +71,16 @@ export function psColumnFields(columns: readonly string[], values: readonly stri
     fields[fieldNameOf(column)] = columnValue(column, values[index] ?? '');
   });
   return typeof fields['pid'] === 'number' ? fields : null;
+}
+
+/** One process line as record fields (its columns and its command split), or null when it does not fit. */
+export function processLineFields(header: readonly string[], line: string): RecordFields | null {
+  const row = splitPsRow(line, header.length);
+  const columns = row && row.command !== '' ? psColumnFields(header, row.values) : null;
+  return row && columns ? { ...columns, ...commandFields(row.command) } : null;
+}
+
+export function reportBadPsLines(context: ExtractContext, digest: FileDigest, badLines: readonly number[]): void {
+  if (badLines.length === 0) return;
+  context.issue({ code: 'corrupt', path: digest.path, message: `${badLines.length} line(s) of ${digest.path} do not fit the ps columns (first: line ${badLines[0]}); the other processes were read` });
 }

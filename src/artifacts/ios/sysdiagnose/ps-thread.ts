@@ -8,8 +8,7 @@ import type { ArtifactRecord, ExtractContext, Extractor, RecordFields } from '..
 import { filesWithContent, makeRecord, originOf } from '../../locate.js';
 import { numberedLines } from '../../android/parsers/text-lines.js';
 import { readTextFile } from './text-file.js';
-import { commandFields } from './process-command.js';
-import { psColumnFields, readPsHeader, splitPsRow } from './ps-table.js';
+import { processLineFields, readPsHeader, reportBadPsLines } from './ps-table.js';
 
 export const SYSDIAGNOSE_PS_THREAD_ARTIFACT = 'sysdiagnose_ps_thread';
 export const SYSDIAGNOSE_PS_THREAD_PATHS = ['ps_thread.txt'] as const;
@@ -41,19 +40,16 @@ export function* readPsThread(text: string, digest: FileDigest, context: Extract
     }
     if (current) yield close(current);
     current = null;
-    const row = splitPsRow(raw, header.length);
-    const columns = row && row.command !== '' ? psColumnFields(header, row.values) : null;
-    if (!row || !columns) {
+    const fields = processLineFields(header, raw);
+    if (!fields) {
       badLines.push(line);
       continue;
     }
     // The process line is its first thread.
-    current = { line, fields: { ...columns, ...commandFields(row.command) }, threads: 1 };
+    current = { line, fields, threads: 1 };
   }
   if (current) yield close(current);
-  if (badLines.length > 0) {
-    context.issue({ code: 'corrupt', path: digest.path, message: `${badLines.length} line(s) of ${digest.path} do not fit the ps columns (first: line ${badLines[0]}); the other processes were read` });
-  }
+  reportBadPsLines(context, digest, badLines);
 }
 
 export const sysdiagnosePsThreadExtractor: Extractor = {

@@ -9,8 +9,7 @@ import type { ArtifactRecord, ExtractContext, Extractor } from '../../types.js';
 import { filesWithContent, makeRecord, originOf } from '../../locate.js';
 import { numberedLines } from '../../android/parsers/text-lines.js';
 import { readTextFile } from './text-file.js';
-import { commandFields } from './process-command.js';
-import { psColumnFields, readPsHeader, splitPsRow } from './ps-table.js';
+import { processLineFields, readPsHeader, reportBadPsLines } from './ps-table.js';
 
 export const SYSDIAGNOSE_PS_ARTIFACT = 'sysdiagnose_ps';
 export const SYSDIAGNOSE_PS_PATHS = ['ps.txt'] as const;
@@ -24,17 +23,14 @@ export function* readPs(text: string, digest: FileDigest, context: ExtractContex
   }
   const badLines: number[] = [];
   for (const { line, text: raw } of lines.slice(1)) {
-    const row = splitPsRow(raw, header.length);
-    const columns = row && row.command !== '' ? psColumnFields(header, row.values) : null;
-    if (!row || !columns) {
+    const fields = processLineFields(header, raw);
+    if (!fields) {
       badLines.push(line);
       continue;
     }
-    yield makeRecord(SYSDIAGNOSE_PS_ARTIFACT, { ...columns, ...commandFields(row.command) }, originOf(digest, { kind: 'line', line }));
+    yield makeRecord(SYSDIAGNOSE_PS_ARTIFACT, fields, originOf(digest, { kind: 'line', line }));
   }
-  if (badLines.length > 0) {
-    context.issue({ code: 'corrupt', path: digest.path, message: `${badLines.length} line(s) of ${digest.path} do not fit the ps columns (first: line ${badLines[0]}); the other processes were read` });
-  }
+  reportBadPsLines(context, digest, badLines);
 }
 
 export const sysdiagnosePsExtractor: Extractor = {
